@@ -1,0 +1,58 @@
+// Loading the lessons' data: Iris from CSV, MNIST from LeCun's IDX files, labels as one-hot.
+// Every loader checks what it reads and throws nn::Error naming the file and the problem.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "nn/types.hpp"
+
+namespace nn {
+
+// The folder that holds iris.csv and mnist/ (the project's data/ unless told otherwise).
+std::filesystem::path default_data_dir();
+
+// A labelled table: X is (features, N), one sample per column; labels[i] is 0-based.
+struct LabelledData {
+    Matrix X;
+    std::vector<int> labels;
+    std::vector<std::string> feature_names;
+    std::vector<std::string> class_names;
+};
+
+// A CSV file with a header line, numeric feature columns and the class name in the last column.
+// `class_names` fixes the classes and their order; any other name is an error.
+LabelledData load_labelled_csv(const std::filesystem::path& file,
+                               const std::vector<std::string>& class_names);
+// data/iris.csv: 4 features, classes Iris-setosa, Iris-versicolor, Iris-virginica (0, 1, 2).
+LabelledData load_iris(const std::filesystem::path& file);
+
+// (classes, N): column i has a 1 in row labels[i] (Keras's to_categorical, one sample per column).
+Matrix one_hot(const std::vector<int>& labels, int classes);
+// The row of the largest entry of each column: the inverse of one_hot, and a prediction.
+std::vector<int> argmax_columns(const Matrix& P);
+
+// IDX (http://yann.lecun.com/exdb/mnist/ layout): big-endian magic 0x00000803 for images
+// (count, rows, cols), 0x00000801 for labels (count), then the bytes.
+struct IdxImages {
+    std::size_t count = 0, rows = 0, cols = 0;
+    std::vector<std::uint8_t> pixels;  // image k is pixels[k*rows*cols, (k+1)*rows*cols)
+};
+IdxImages load_idx_images(const std::filesystem::path& file);
+std::vector<std::uint8_t> load_idx_labels(const std::filesystem::path& file);
+
+// One MNIST split: images scaled to [0, 1], one image (784 values) per column.
+struct Mnist {
+    IdxImages images;
+    std::vector<std::uint8_t> labels;
+    std::size_t size() const { return labels.size(); }
+    // Columns [first, first + n) as a (784, n) matrix of pixels / 255.
+    Matrix X(std::size_t first, std::size_t n) const;
+};
+// `split` is "train" or "t10k"; dir holds <split>-images-idx3-ubyte and <split>-labels-idx1-ubyte.
+// Throws if the two files disagree on the number of items.
+Mnist load_mnist(const std::filesystem::path& dir, const std::string& split);
+
+}  // namespace nn

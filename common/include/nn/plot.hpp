@@ -1,0 +1,50 @@
+// Plots as PNG files, drawn by gnuplot (Debian's gnuplot-nox): line plots (loss curves, error
+// curves), scatter plots over coloured decision regions, and surfaces with a path drawn on them.
+// Each function writes a gnuplot script with the data inline, runs gnuplot on it, and throws
+// nn::Error if gnuplot is missing or fails.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "nn/types.hpp"
+
+namespace nn::plot {
+
+struct Series {
+    std::string title;
+    std::vector<double> x, y;
+    std::string style = "lines";  // "lines", "points", "linespoints"
+};
+
+struct LinePlot {
+    std::string title, xlabel, ylabel;
+    std::vector<Series> series;
+    bool log_x = false, log_y = false;
+};
+void save(const LinePlot& plot, const std::filesystem::path& png);
+
+// Points coloured by class over a grid of predicted classes (the decision regions).
+struct RegionPlot {
+    std::string title, xlabel, ylabel;
+    std::vector<double> grid_x, grid_y;  // grid coordinates, ascending
+    Matrix grid_class;                   // (grid_y.size(), grid_x.size()): class at (x, y)
+    std::vector<double> px, py;          // the data points
+    std::vector<int> pclass;
+    std::vector<std::string> class_names;
+};
+void save(const RegionPlot& plot, const std::filesystem::path& png);
+
+// A surface z(x, y) seen from above as a heat map with contours, and optional paths on it
+// (e.g. gradient descent's steps).
+struct SurfacePlot {
+    std::string title, xlabel, ylabel, zlabel;
+    std::vector<double> grid_x, grid_y;
+    Matrix z;                    // (grid_y.size(), grid_x.size())
+    std::vector<Series> paths;   // drawn on top, in the (x, y) plane
+    bool log_z = false;
+};
+void save(const SurfacePlot& plot, const std::filesystem::path& png);
+
+}  // namespace nn::plot

@@ -1,0 +1,204 @@
+#include "nn/data.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <charconv>
+#include <fstream>
+#include <sstream>
+
+namespace nn {
+
+namespace fs = std::filesystem;
+
+fs::path default_data_dir() { return fs::path(NN_SOURCE_DIR) / "data"; }
+
+namespace {
+
+std::vector<std::string> split_csv_line(const std::string& line) {
+    std::vector<std::string> fields;
+    std::string field;
+    std::istringstream in(line);
+    while (std::getline(in, field, ',')) fields.push_back(field);
+    if (!line.empty() && line.back() == ',') fields.emplace_back();
+    return fields;
+}
+
+std::string trim(std::string s) {
+    const auto not_space = [](unsigned char c) { return !std::isspace(c); };
+    s.erase(s.begin(), std::find_if(s.begin(), s.end(), not_space));
+    s.erase(std::find_if(s.rbegin(), s.rend(), not_space).base(), s.end());
+    return s;
+}
+
+std::ifstream open_or_throw(const fs::path& file, std::ios::openmode mode = std::ios::in) {
+    if (!fs::exists(file)) throw Error(fmt::format("{}: no such file", file.string()));
+    if (fs::is_directory(file)) throw Error(fmt::format("{}: is a folder, not a file", file.string()));
+    std::ifstream in(file, mode);
+    if (!in) throw Error(fmt::format("{}: cannot be opened", file.string()));
+    return in;
+}
+
+}  // namespace
+
+LabelledData load_labelled_csv(const fs::path& file, const std::vector<std::string>& class_names) {
+    std::ifstream in = open_or_throw(file);
+    std::string line;
+    if (!std::getline(in, line)) throw Error(fmt::format("{}: the file is empty", file.string()));
+    LabelledData data;
+    data.class_names = class_names;
+    const auto header = split_csv_line(trim(line));
+    if (header.size() < 2)
+        throw Error(fmt::format("{}:1: expected a header with features and a class column", file.string()));
+    for (std::size_t c = 0; c + 1 < header.size(); ++c) data.feature_names.push_back(trim(header[c]));
+    const std::size_t features = data.feature_names.size();
+
+    std::vector<double> values;
+    int line_no = 1;
+    while (std::getline(in, line)) {
+        ++line_no;
+        line = trim(line);
+        if (line.empty()) continue;
+        const auto fields = split_csv_line(line);
+        if (fields.size() != features + 1)
+            throw Error(fmt::format("{}:{}: expected {} fields, found {}", file.string(), line_no,
+                                    features + 1, fields.size()));
+        for (std::size_t c = 0; c < features; ++c) {
+            const std::string field = trim(fields[c]);
+            double v = 0;
+            const auto [end, ec] = std::from_chars(field.data(), field.data() + field.size(), v);
+            if (field.empty() || ec != std::errc() || end != field.data() + field.size())
+                throw Error(fmt::format("{}:{}: field {} ({}) is not a number: '{}'", file.string(),
+                                        line_no, c + 1, data.feature_names[c], field));
+            values.push_back(v);
+        }
+        const std::string name = trim(fields[features]);
+        const auto it = std::find(class_names.begin(), class_names.end(), name);
+        if (it == class_names.end())
+            throw Error(fmt::format("{}:{}: unknown class '{}' (expected one of: {})", file.string(),
+                                    line_no, name, fmt::join(class_names, ", ")));
+        data.labels.push_back(static_cast<int>(it - class_names.begin()));
+    }
+    if (data.labels.empty()) throw Error(fmt::format("{}: no data rows after the header", file.string()));
+    const auto n = static_cast<Index>(data.labels.size());
+    // values holds the samples one after another: exactly a column-major (features, N) matrix.
+    data.X = Eigen::Map<const Matrix>(values.data(), static_cast<Index>(features), n);
+    return data;
+}
+
+LabelledData load_iris(const fs::path& file) {
+    auto data = load_labelled_csv(file, {"Iris-setosa", "Iris-versicolor", "Iris-virginica"});
+    if (data.X.rows() != 4)
+        throw Error(fmt::format("{}: expected 4 feature columns, found {}", file.string(), data.X.rows()));
+    return data;
+}
+
+Matrix one_hot(const std::vector<int>& labels, int classes) {
+    Matrix Y = Matrix::Zero(classes, static_cast<Index>(labels.size()));
+    for (std::size_t i = 0; i < labels.size(); ++i) {
+        if (labels[i] < 0 || labels[i] >= classes)
+            throw std::invalid_argument(
+                fmt::format("one_hot: label {} of sample {} is outside 0..{}", labels[i], i, classes - 1));
+        Y(labels[i], static_cast<Index>(i)) = 1;
+    }
+    return Y;
+}
+
+std::vector<int> argmax_columns(const Matrix& P) {
+    std::vector<int> out(static_cast<std::size_t>(P.cols()));
+    for (Index j = 0; j < P.cols(); ++j) {
+        Index row = 0;
+        P.col(j).maxCoeff(&row);
+        out[static_cast<std::size_t>(j)] = static_cast<int>(row);
+    }
+    return out;
+}
+
+namespace {
+
+std::uint32_t read_be32(std::istream& in) {
+    unsigned char b[4];
+    in.read(reinterpret_cast<char*>(b), 4);
+    return std::uint32_t{b[0]} << 24 | std::uint32_t{b[1]} << 16 | std::uint32_t{b[2]} << 8 | b[3];
+}
+
+// Reads an IDX header; checks the magic number and that the file holds exactly the bytes the
+// header promises.
+std::vector<std::uint32_t> read_idx_header(std::ifstream& in, const fs::path& file,
+                                           std::uint32_t magic, std::size_t dims,
+                                           std::uint64_t& payload) {
+    const auto size = fs::file_size(file);
+    const std::uint64_t header_bytes = 4 * (1 + dims);
+    if (size < 4)
+        throw Error(fmt::format("{}: truncated: {} bytes, too short for an IDX file", file.string(), size));
+    const std::uint32_t found = read_be32(in);
+    if (found != magic)
+        throw Error(fmt::format("{}: wrong IDX magic number 0x{:08x}, expected 0x{:08x} ({})",
+                                file.string(), found, magic, dims == 3 ? "images" : "labels"));
+    if (size < header_bytes)
+        throw Error(fmt::format("{}: truncated: {} bytes, shorter than the {}-byte IDX header",
+                                file.string(), size, header_bytes));
+    std::vector<std::uint32_t> d(dims);
+    payload = 1;
+    for (auto& x : d) {
+        x = read_be32(in);
+        payload *= x;
+    }
+    if (size != header_bytes + payload)
+        throw Error(fmt::format("{}: {}: the header promises {} bytes of data, the file has {}",
+                                file.string(), size < header_bytes + payload ? "truncated" : "too long",
+                                payload, size - header_bytes));
+    return d;
+}
+
+}  // namespace
+
+IdxImages load_idx_images(const fs::path& file) {
+    std::ifstream in = open_or_throw(file, std::ios::binary);
+    std::uint64_t payload = 0;
+    const auto d = read_idx_header(in, file, 0x00000803, 3, payload);
+    IdxImages images{d[0], d[1], d[2], std::vector<std::uint8_t>(payload)};
+    in.read(reinterpret_cast<char*>(images.pixels.data()), static_cast<std::streamsize>(payload));
+    if (!in) throw Error(fmt::format("{}: read error", file.string()));
+    return images;
+}
+
+std::vector<std::uint8_t> load_idx_labels(const fs::path& file) {
+    std::ifstream in = open_or_throw(file, std::ios::binary);
+    std::uint64_t payload = 0;
+    read_idx_header(in, file, 0x00000801, 1, payload);
+    std::vector<std::uint8_t> labels(payload);
+    in.read(reinterpret_cast<char*>(labels.data()), static_cast<std::streamsize>(payload));
+    if (!in) throw Error(fmt::format("{}: read error", file.string()));
+    for (std::size_t i = 0; i < labels.size(); ++i)
+        if (labels[i] > 9)
+            throw Error(fmt::format("{}: label {} of item {} is not a digit 0-9", file.string(),
+                                    labels[i], i));
+    return labels;
+}
+
+Matrix Mnist::X(std::size_t first, std::size_t n) const {
+    if (first + n > size()) throw std::out_of_range("Mnist::X: columns beyond the data set");
+    const std::size_t d = images.rows * images.cols;
+    Matrix out(static_cast<Index>(d), static_cast<Index>(n));
+    const std::uint8_t* p = images.pixels.data() + first * d;
+    for (std::size_t j = 0; j < n; ++j)
+        for (std::size_t i = 0; i < d; ++i)
+            out(static_cast<Index>(i), static_cast<Index>(j)) = p[j * d + i] / 255.0;
+    return out;
+}
+
+Mnist load_mnist(const fs::path& dir, const std::string& split) {
+    const fs::path images_file = dir / (split + "-images-idx3-ubyte");
+    const fs::path labels_file = dir / (split + "-labels-idx1-ubyte");
+    if (!fs::exists(images_file) && !fs::exists(labels_file))
+        throw Error(fmt::format("{}: no MNIST {} files here (run ./nn data to fetch them)",
+                                dir.string(), split));
+    Mnist m{load_idx_images(images_file), load_idx_labels(labels_file)};
+    if (m.images.count != m.labels.size())
+        throw Error(fmt::format("{} has {} images but {} has {} labels", images_file.string(),
+                                m.images.count, labels_file.string(), m.labels.size()));
+    return m;
+}
+
+}  // namespace nn

@@ -1,0 +1,115 @@
+// Lesson 00 — matrix multiplication.
+// Deck Matrix-view: "Matrix Multiplication", "Matrix dimensions", "Why deep learning frameworks??".
+// Every layer of a neural network is a matrix product, so the course starts here.
+// Run: ./nn run 00        Exercises: exercises/00_matmul.cpp, ./nn check 00
+#include <fmt/core.h>
+
+#include "exercise.hpp"
+#include "nn/lesson.hpp"
+#include "nn/print.hpp"
+#include "nn/rng.hpp"
+#include "nn/timing.hpp"
+#include "slide.hpp"
+
+using namespace lesson00;
+
+namespace {
+
+// The slide's middle line, "1 × 10 + 2 × 20 + 3 × 30", for entry (i, j).
+std::string sum_of_products(const nn::Matrix& A, const nn::Matrix& B, nn::Index i, nn::Index j) {
+    std::string terms, values;
+    for (nn::Index k = 0; k < A.cols(); ++k) {
+        const char* plus = k ? " + " : "";
+        terms += fmt::format("{}{} × {}", plus, A(i, k), B(k, j));
+        values += fmt::format("{}{}", plus, A(i, k) * B(k, j));
+    }
+    return terms + " = " + values;
+}
+
+void the_slide_example() {
+    nn::heading("1. The slide's example (Matrix-view, \"Matrix Multiplication\")");
+    const nn::Matrix A = slide::A(), B = slide::B();
+    nn::print_matrix("A", A, 0);
+    nn::print_matrix("B", B, 0);
+    fmt::print("\nEach entry of C = A·B is row i of A against column j of B, a sum of products:\n");
+    const nn::Matrix C = naive_matmul(A, B);
+    for (nn::Index i = 0; i < C.rows(); ++i)
+        for (nn::Index j = 0; j < C.cols(); ++j)
+            fmt::print("  C({},{}) = {} = {}\n", i, j, sum_of_products(A, B, i, j), C(i, j));
+    fmt::print("\n");
+    nn::print_matrix("C", C, 0);
+    fmt::print("\n");
+    nn::SlideTable table("entry");
+    for (nn::Index i = 0; i < 2; ++i)
+        for (nn::Index j = 0; j < 2; ++j)
+            table.row(fmt::format("C({},{})", i, j), C(i, j), slide::C[i][j], "", 0);
+    const nn::Matrix E = A * B;  // Eigen's product, for comparison
+    table.text_row("Eigen's A*B equals the loops", E == C ? "yes" : "no", "", E == C);
+    table.print();
+}
+
+void the_dimension_rule() {
+    nn::heading("2. Matrix dimensions: (X×M)·(M×Y) = (X×Y)");
+    const Shape pairs[][2] = {
+        {{2, 3}, {3, 2}},  // the slide's example
+        {{1, 4}, {4, 3}},  // IBM-1: one Iris sample (1x4) times the weights (4x3)
+        {{3, 4}, {4, 1}},  // the same with one sample per column: W (3x4) times x (4x1)
+        {{2, 3}, {2, 2}},  // no product: 3 columns against 2 rows
+    };
+    for (const auto& [a, b] : pairs) {
+        std::string result;
+        try {
+            const Shape c = product_shape(a, b);
+            result = fmt::format("{}x{}", c.rows, c.cols);
+        } catch (const std::invalid_argument& e) {
+            result = fmt::format("error: {}", e.what());
+        }
+        fmt::print("  ({}x{})·({}x{}) -> {}\n", a.rows, a.cols, b.rows, b.cols, result);
+    }
+    fmt::print("The same check guards naive_matmul: ");
+    try {
+        naive_matmul(nn::Matrix::Ones(2, 3), nn::Matrix::Ones(2, 2));
+        fmt::print("no error (wrong!)\n");
+    } catch (const std::invalid_argument& e) {
+        fmt::print("error: {}\n", e.what());
+    }
+}
+
+void fifty_thousand_times_faster(const nn::LessonOptions& opt) {
+    nn::heading("3. \"50,000 times faster\"? (Matrix-view, \"Why deep learning frameworks??\")");
+    fmt::print(
+        "The deck says a 3x3 product in a framework is 50,000 times faster than in pure Python.\n"
+        "Here both sides are compiled C++: our three loops (naive_matmul) against Eigen's product.\n"
+        "Times are per product, the best of three batches; they vary from run to run.\n\n");
+    nn::Rng rng(2026);
+    for (const nn::Index n : {3, 32, 128, 512}) {
+        const nn::Matrix A = rng.uniform_matrix(n, n, -1, 1), B = rng.uniform_matrix(n, n, -1, 1);
+        nn::Matrix C;
+        const double t_loops = nn::seconds_per_call([&] { C = naive_matmul(A, B); nn::keep(C); });
+        const double t_eigen = nn::seconds_per_call([&] { C.noalias() = A * B; nn::keep(C); });
+        const double gflops = 2.0 * n * n * n / t_eigen / 1e9;
+        nn::print_timing(opt, fmt::format("  {:>3}x{:<3}  loops {:>10.3g} s   Eigen {:>10.3g} s   "
+                                          "Eigen is {:>6.1f}x faster ({:.1f} GFLOP/s)",
+                                          n, n, t_loops, t_eigen, t_loops / t_eigen, gflops));
+    }
+    fmt::print(
+        "\nWhat this shows: a 3x3 product is 27 multiply-adds; both take some tens of\n"
+        "nanoseconds and Eigen wins by a small factor, nowhere near 50,000x. The gap opens with\n"
+        "size, where Eigen's blocked, vectorised kernel keeps the caches and the SIMD units busy.\n"
+        "The deck's 50,000x compares an interpreter doing one multiplication at a time with\n"
+        "compiled code; it is not a property of 3x3 products, and for one tiny product a\n"
+        "framework's call overhead (about a microsecond) would dominate.\n");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    nn::Lesson lesson({"00", "Matrix multiplication", "Matrix-view",
+                       "The slide's 2x3 by 3x2 product, the dimension rule, and how fast a "
+                       "product really is."});
+    return lesson.run(argc, argv, [](const nn::LessonOptions& opt) {
+        the_slide_example();
+        the_dimension_rule();
+        fifty_thousand_times_faster(opt);
+    });
+}

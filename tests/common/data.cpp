@@ -1,0 +1,192 @@
+#define BOOST_TEST_MODULE nn data loading
+#include <boost/test/unit_test.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <unistd.h>
+
+#include "nn/data.hpp"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct TempDir {
+    fs::path path = fs::temp_directory_path() / ("nn_data_test_" + std::to_string(getpid()));
+    TempDir() { fs::create_directories(path); }
+    ~TempDir() { fs::remove_all(path); }
+    fs::path write(const std::string& name, const std::string& bytes) const {
+        std::ofstream(path / name, std::ios::binary) << bytes;
+        return path / name;
+    }
+};
+
+// The message of the nn::Error that f throws ("" if it throws none).
+template <class F>
+std::string error_of(F f) {
+    try {
+        f();
+    } catch (const nn::Error& e) {
+        return e.what();
+    }
+    return "";
+}
+
+bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
+
+std::string be32(std::uint32_t v) {
+    return {static_cast<char>(v >> 24), static_cast<char>(v >> 16), static_cast<char>(v >> 8), static_cast<char>(v)};
+}
+std::string idx_images(std::uint32_t count, std::uint32_t rows, std::uint32_t cols, std::size_t bytes) {
+    return be32(0x803) + be32(count) + be32(rows) + be32(cols) + std::string(bytes, '\x7f');
+}
+std::string idx_labels(std::uint32_t count, std::size_t bytes, char value = 3) {
+    return be32(0x801) + be32(count) + std::string(bytes, value);
+}
+
+const std::vector<std::string> kClasses = {"Iris-setosa", "Iris-versicolor", "Iris-virginica"};
+const std::string kHeader = "sepal_length,sepal_width,petal_length,petal_width,species\n";
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(csv)
+
+BOOST_AUTO_TEST_CASE(the_shipped_iris_has_150_flowers_50_per_class) {
+    const auto iris = nn::load_iris(nn::default_data_dir() / "iris.csv");
+    BOOST_TEST(iris.X.rows() == 4);
+    BOOST_TEST(iris.X.cols() == 150);
+    BOOST_TEST(iris.feature_names.front() == "sepal_length");
+    for (int c = 0; c < 3; ++c) BOOST_TEST(std::count(iris.labels.begin(), iris.labels.end(), c) == 50);
+    // The second row is IBM-1's first example, 4.9 3.0 1.4 0.2 Iris-setosa.
+    BOOST_TEST(iris.X(0, 1) == 4.9);
+    BOOST_TEST(iris.X(1, 1) == 3.0);
+    BOOST_TEST(iris.X(2, 1) == 1.4);
+    BOOST_TEST(iris.X(3, 1) == 0.2);
+    BOOST_TEST(iris.labels[1] == 0);
+    BOOST_TEST(iris.labels[149] == 2);
+}
+
+BOOST_AUTO_TEST_CASE(a_missing_file_is_named) {
+    const auto msg = error_of([] { nn::load_iris("/nonexistent/iris.csv"); });
+    BOOST_TEST(contains(msg, "/nonexistent/iris.csv"));
+    BOOST_TEST(contains(msg, "no such file"));
+}
+
+BOOST_AUTO_TEST_CASE(a_non_numeric_field_is_named_with_its_line) {
+    TempDir d;
+    const auto f = d.write("bad.csv", kHeader + "5.1,3.5,1.4,0.2,Iris-setosa\n4.9,abc,1.4,0.2,Iris-setosa\n");
+    const auto msg = error_of([&] { nn::load_iris(f); });
+    BOOST_TEST(contains(msg, "bad.csv:3"));
+    BOOST_TEST(contains(msg, "sepal_width"));
+    BOOST_TEST(contains(msg, "'abc'"));
+}
+
+BOOST_AUTO_TEST_CASE(a_number_with_trailing_junk_is_rejected) {
+    TempDir d;
+    const auto f = d.write("junk.csv", kHeader + "5.1x,3.5,1.4,0.2,Iris-setosa\n");
+    BOOST_TEST(contains(error_of([&] { nn::load_iris(f); }), "not a number"));
+}
+
+BOOST_AUTO_TEST_CASE(an_unknown_class_is_named) {
+    TempDir d;
+    const auto f = d.write("cls.csv", kHeader + "5.1,3.5,1.4,0.2,Iris-robusta\n");
+    const auto msg = error_of([&] { nn::load_iris(f); });
+    BOOST_TEST(contains(msg, "unknown class 'Iris-robusta'"));
+    BOOST_TEST(contains(msg, "cls.csv:2"));
+}
+
+BOOST_AUTO_TEST_CASE(a_row_with_the_wrong_number_of_fields_is_rejected) {
+    TempDir d;
+    const auto f = d.write("short.csv", kHeader + "5.1,3.5,1.4,Iris-setosa\n");
+    BOOST_TEST(contains(error_of([&] { nn::load_iris(f); }), "expected 5 fields, found 4"));
+}
+
+BOOST_AUTO_TEST_CASE(an_empty_file_or_one_without_rows_is_rejected) {
+    TempDir d;
+    BOOST_TEST(contains(error_of([&] { nn::load_iris(d.write("empty.csv", "")); }), "empty"));
+    BOOST_TEST(contains(error_of([&] { nn::load_iris(d.write("hdr.csv", kHeader)); }), "no data rows"));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(one_hot_encoding)
+
+BOOST_AUTO_TEST_CASE(labels_become_columns_with_a_single_one) {
+    // IBM-1's labels 1, 3, 2, 2, 1, 3 (0-based here) as one-hot columns.
+    const nn::Matrix Y = nn::one_hot({0, 2, 1, 1, 0, 2}, 3);
+    nn::Matrix expected(3, 6);
+    expected << 1, 0, 0, 0, 1, 0,
+                0, 0, 1, 1, 0, 0,
+                0, 1, 0, 0, 0, 1;
+    BOOST_TEST((Y == expected));
+    BOOST_TEST((nn::argmax_columns(Y) == std::vector<int>{0, 2, 1, 1, 0, 2}));
+}
+
+BOOST_AUTO_TEST_CASE(a_label_out_of_range_is_rejected) {
+    BOOST_CHECK_THROW(nn::one_hot({0, 3}, 3), std::invalid_argument);
+    BOOST_CHECK_THROW(nn::one_hot({-1}, 3), std::invalid_argument);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(idx)
+
+BOOST_AUTO_TEST_CASE(a_well_formed_pair_loads) {
+    TempDir d;
+    d.write("train-images-idx3-ubyte", idx_images(2, 28, 28, 2 * 784));
+    d.write("train-labels-idx1-ubyte", idx_labels(2, 2));
+    const auto m = nn::load_mnist(d.path, "train");
+    BOOST_TEST(m.size() == 2u);
+    BOOST_TEST(m.images.rows == 28u);
+    BOOST_TEST(m.labels[1] == 3);
+    const nn::Matrix X = m.X(0, 2);
+    BOOST_TEST(X.rows() == 784);
+    BOOST_TEST(X.cols() == 2);
+    BOOST_TEST(std::abs(X(5, 1) - 127.0 / 255) < 1e-15);
+}
+
+BOOST_AUTO_TEST_CASE(a_wrong_magic_number_is_named) {
+    TempDir d;
+    // A label file where an image file is expected.
+    const auto f = d.write("imgs", idx_labels(2, 2));
+    const auto msg = error_of([&] { nn::load_idx_images(f); });
+    BOOST_TEST(contains(msg, "wrong IDX magic number 0x00000801"));
+    BOOST_TEST(contains(msg, "imgs"));
+}
+
+BOOST_AUTO_TEST_CASE(a_truncated_file_is_named) {
+    TempDir d;
+    const auto f = d.write("imgs", idx_images(3, 28, 28, 2 * 784));  // one image short
+    const auto msg = error_of([&] { nn::load_idx_images(f); });
+    BOOST_TEST(contains(msg, "truncated"));
+    const auto g = d.write("tiny", "\x00\x00");
+    BOOST_TEST(contains(error_of([&] { nn::load_idx_labels(g); }), "truncated"));
+}
+
+BOOST_AUTO_TEST_CASE(a_file_longer_than_its_header_says_is_rejected) {
+    TempDir d;
+    const auto f = d.write("labels", idx_labels(2, 5));
+    BOOST_TEST(contains(error_of([&] { nn::load_idx_labels(f); }), "too long"));
+}
+
+BOOST_AUTO_TEST_CASE(image_and_label_counts_must_agree) {
+    TempDir d;
+    d.write("t10k-images-idx3-ubyte", idx_images(2, 28, 28, 2 * 784));
+    d.write("t10k-labels-idx1-ubyte", idx_labels(3, 3));
+    const auto msg = error_of([&] { nn::load_mnist(d.path, "t10k"); });
+    BOOST_TEST(contains(msg, "2 images but"));
+    BOOST_TEST(contains(msg, "3 labels"));
+}
+
+BOOST_AUTO_TEST_CASE(a_label_that_is_not_a_digit_is_rejected) {
+    TempDir d;
+    const auto f = d.write("labels", idx_labels(2, 2, 12));
+    BOOST_TEST(contains(error_of([&] { nn::load_idx_labels(f); }), "not a digit"));
+}
+
+BOOST_AUTO_TEST_CASE(missing_mnist_files_point_to_nn_data) {
+    TempDir d;
+    BOOST_TEST(contains(error_of([&] { nn::load_mnist(d.path, "train"); }), "./nn data"));
+}
+
+BOOST_AUTO_TEST_SUITE_END()

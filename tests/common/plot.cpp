@@ -1,0 +1,81 @@
+#define BOOST_TEST_MODULE nn::plot
+#include <boost/test/unit_test.hpp>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <unistd.h>
+
+#include "nn/plot.hpp"
+
+namespace fs = std::filesystem;
+
+namespace {
+fs::path temp_dir() {
+    const fs::path d = fs::temp_directory_path() / ("nn_plot_test_" + std::to_string(getpid()));
+    fs::create_directories(d);
+    return d;
+}
+bool is_png(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    char sig[8] = {};
+    in.read(sig, 8);
+    return fs::file_size(p) > 1000 && std::string(sig + 1, 3) == "PNG";
+}
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(a_line_plot_is_a_png) {
+    nn::plot::LinePlot p{"loss", "epoch", "loss", {{"train", {0, 1, 2, 3}, {1.0, 0.5, 0.3, 0.2}}}};
+    p.log_y = true;
+    const auto file = temp_dir() / "line.png";
+    nn::plot::save(p, file);
+    BOOST_TEST(is_png(file));
+    BOOST_TEST(!fs::exists(temp_dir() / "line.gp"));  // the script is cleaned up
+}
+
+BOOST_AUTO_TEST_CASE(a_region_plot_is_a_png) {
+    nn::plot::RegionPlot p;
+    p.title = "regions \"quoted\"";
+    p.grid_x = {0, 1, 2};
+    p.grid_y = {0, 1};
+    p.grid_class = nn::Matrix::Zero(2, 3);
+    p.grid_class(1, 2) = 1;
+    p.px = {0.5, 1.5};
+    p.py = {0.5, 0.5};
+    p.pclass = {0, 1};
+    p.class_names = {"a", "b"};
+    const auto file = temp_dir() / "regions.png";
+    nn::plot::save(p, file);
+    BOOST_TEST(is_png(file));
+}
+
+BOOST_AUTO_TEST_CASE(a_surface_plot_with_a_path_is_a_png) {
+    nn::plot::SurfacePlot p;
+    for (int i = 0; i < 20; ++i) p.grid_x.push_back(i / 10.0 - 1);
+    p.grid_y = p.grid_x;
+    p.z.resize(20, 20);
+    for (int i = 0; i < 20; ++i)
+        for (int j = 0; j < 20; ++j) p.z(i, j) = p.grid_x[j] * p.grid_x[j] + p.grid_y[i] * p.grid_y[i];
+    p.paths.push_back({"descent", {0.9, 0.5, 0.1}, {0.9, 0.4, 0.05}});
+    const auto file = temp_dir() / "surface.png";
+    nn::plot::save(p, file);
+    BOOST_TEST(is_png(file));
+}
+
+BOOST_AUTO_TEST_CASE(series_of_unequal_lengths_are_rejected) {
+    nn::plot::LinePlot p{"t", "x", "y", {{"bad", {0, 1, 2}, {1, 2}}}};
+    BOOST_CHECK_THROW(nn::plot::save(p, temp_dir() / "bad.png"), std::invalid_argument);
+}
+
+BOOST_AUTO_TEST_CASE(a_missing_gnuplot_is_a_clear_error) {
+    setenv("NN_GNUPLOT", "/nonexistent/gnuplot", 1);
+    nn::plot::LinePlot p{"t", "x", "y", {{"s", {0, 1}, {1, 2}}}};
+    try {
+        nn::plot::save(p, temp_dir() / "none.png");
+        BOOST_FAIL("no error");
+    } catch (const nn::Error& e) {
+        BOOST_TEST(std::string(e.what()).find("gnuplot") != std::string::npos);
+    }
+    unsetenv("NN_GNUPLOT");
+    fs::remove_all(temp_dir());
+}

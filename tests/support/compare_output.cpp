@@ -1,0 +1,184 @@
+// compare_output: runs a program and compares what it prints with an expected file.
+//
+//   compare_output [--rel R] [--abs A] [--write] EXPECTED -- PROGRAM [ARGS...]
+//
+// Lines are compared in order. Within a line, numbers are compared as numbers: equal within a
+// relative tolerance R (default 1e-6) or an absolute one A (default 1e-9); the text between them
+// must be equal. A line of EXPECTED that holds the tag "[timing]" is a measured time: only its
+// words are compared. The program must exit 0. --write stores the program's output as EXPECTED
+// instead (for a maintainer, after checking the output by eye).
+#include <fmt/core.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace {
+
+struct Token {
+    bool is_number;
+    std::string text;
+    double value;
+};
+
+bool starts_number(const std::string& s, std::size_t i) {
+    auto digit = [&](std::size_t k) { return k < s.size() && std::isdigit(static_cast<unsigned char>(s[k])); };
+    if (digit(i)) return true;
+    if (s[i] == '-' || s[i] == '+') return digit(i + 1) || (s[i + 1] == '.' && digit(i + 2));
+    if (s[i] == '.') return digit(i + 1);
+    return false;
+}
+
+std::vector<Token> tokenize(const std::string& line) {
+    std::vector<Token> out;
+    std::string text;
+    std::size_t i = 0;
+    while (i < line.size()) {
+        // A sign only belongs to a number at the start or after a space or an opening bracket.
+        const bool sign_ok = i == 0 || std::string(" ([{=,").find(line[i - 1]) != std::string::npos;
+        if (starts_number(line, i) && (std::isdigit(static_cast<unsigned char>(line[i])) || line[i] == '.' || sign_ok)) {
+            const char* begin = line.c_str() + i;
+            char* end = nullptr;
+            const double v = std::strtod(begin, &end);
+            if (end != begin) {
+                if (!text.empty()) out.push_back({false, text, 0});
+                text.clear();
+                out.push_back({true, std::string(begin, static_cast<const char*>(end)), v});
+                i += static_cast<std::size_t>(end - begin);
+                continue;
+            }
+        }
+        text += line[i++];
+    }
+    if (!text.empty()) out.push_back({false, text, 0});
+    return out;
+}
+
+// The line's words: every number as '#', runs of spaces as one (a timing's width varies).
+std::string masked(const std::vector<Token>& tokens) {
+    std::string s;
+    for (const auto& t : tokens)
+        for (char c : t.is_number ? std::string("#") : t.text)
+            if (c != ' ' || (!s.empty() && s.back() != ' ')) s += c;
+    return s;
+}
+
+bool near(double a, double b, double rel, double abs_tol) {
+    if (std::isnan(a) || std::isnan(b)) return std::isnan(a) && std::isnan(b);
+    if (std::isinf(a) || std::isinf(b)) return a == b;
+    return std::abs(a - b) <= abs_tol || std::abs(a - b) <= rel * std::max(std::abs(a), std::abs(b));
+}
+
+// "" when the lines agree, else what differs.
+std::string compare_line(const std::string& expected, const std::string& actual, double rel, double abs_tol) {
+    const auto e = tokenize(expected), a = tokenize(actual);
+    if (expected.find("[timing]") != std::string::npos)
+        return masked(e) == masked(a) ? "" : "the words of a [timing] line differ";
+    if (e.size() != a.size()) return "the lines differ";
+    for (std::size_t k = 0; k < e.size(); ++k) {
+        if (e[k].is_number != a[k].is_number) return "the lines differ";
+        if (!e[k].is_number && e[k].text != a[k].text) return "the text differs";
+        if (e[k].is_number && !near(e[k].value, a[k].value, rel, abs_tol))
+            return fmt::format("number {} is {}, expected {}", k, a[k].text, e[k].text);
+    }
+    return "";
+}
+
+int run_capture(std::vector<std::string> argv, std::string& output) {
+    int fds[2];
+    if (pipe(fds) != 0) return -1;
+    const pid_t pid = fork();
+    if (pid == 0) {
+        dup2(fds[1], STDOUT_FILENO);
+        close(fds[0]);
+        close(fds[1]);
+        std::vector<char*> args;
+        for (auto& s : argv) args.push_back(s.data());
+        args.push_back(nullptr);
+        execvp(args[0], args.data());
+        std::perror(args[0]);
+        _exit(127);
+    }
+    close(fds[1]);
+    char buf[65536];
+    ssize_t n;
+    while ((n = read(fds[0], buf, sizeof buf)) > 0) output.append(buf, static_cast<std::size_t>(n));
+    close(fds[0]);
+    int status = 0;
+    waitpid(pid, &status, 0);
+    if (WIFSIGNALED(status)) return 128 + WTERMSIG(status);
+    return WEXITSTATUS(status);
+}
+
+std::vector<std::string> lines_of(const std::string& text) {
+    std::vector<std::string> lines;
+    std::istringstream in(text);
+    std::string line;
+    while (std::getline(in, line)) lines.push_back(line);
+    return lines;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    double rel = 1e-6, abs_tol = 1e-9;
+    bool write = false;
+    std::string expected_file;
+    std::vector<std::string> command;
+    for (int i = 1; i < argc; ++i) {
+        const std::string arg = argv[i];
+        if (arg == "--") {
+            command.assign(argv + i + 1, argv + argc);
+            break;
+        }
+        if (arg == "--rel" && i + 1 < argc) rel = std::atof(argv[++i]);
+        else if (arg == "--abs" && i + 1 < argc) abs_tol = std::atof(argv[++i]);
+        else if (arg == "--write") write = true;
+        else expected_file = arg;
+    }
+    if (expected_file.empty() || command.empty()) {
+        fmt::print(stderr, "usage: compare_output [--rel R] [--abs A] [--write] EXPECTED -- PROGRAM [ARGS...]\n");
+        return 2;
+    }
+    std::string output;
+    const int code = run_capture(command, output);
+    if (code != 0) {
+        fmt::print(stderr, "compare_output: {} exited with {}\n--- its output ---\n{}", command[0], code, output);
+        return 1;
+    }
+    if (write) {
+        std::ofstream(expected_file) << output;
+        fmt::print("wrote {}\n", expected_file);
+        return 0;
+    }
+    std::ifstream in(expected_file);
+    if (!in) {
+        fmt::print(stderr, "compare_output: cannot read {}\n", expected_file);
+        return 2;
+    }
+    std::stringstream ss;
+    ss << in.rdbuf();
+    const auto expected = lines_of(ss.str()), actual = lines_of(output);
+    int differences = 0;
+    for (std::size_t k = 0; k < std::max(expected.size(), actual.size()); ++k) {
+        const std::string e = k < expected.size() ? expected[k] : "<end of output>";
+        const std::string a = k < actual.size() ? actual[k] : "<end of output>";
+        const std::string why = (k < expected.size() && k < actual.size()) ? compare_line(e, a, rel, abs_tol)
+                                                                           : "one output is longer";
+        if (why.empty()) continue;
+        if (++differences <= 10)
+            fmt::print(stderr, "line {}: {}\n  expected: {}\n  actual:   {}\n", k + 1, why, e, a);
+    }
+    if (differences) {
+        fmt::print(stderr, "{} line(s) differ from {}\n", differences, expected_file);
+        return 1;
+    }
+    fmt::print("output matches {} ({} lines)\n", expected_file, expected.size());
+    return 0;
+}

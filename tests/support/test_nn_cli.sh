@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Tests of ./nn's own promises: bad commands and lesson numbers are clear errors with a non-zero
+# exit, and MNIST files that fail their checks are named. Runs against the build that CTest is
+# testing (NN_BUILD_DIR), without installing or building anything (NN_NO_BUILD).
+set -u
+root=$1
+export NN_NO_BUILD=1
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+passed=0 failed=0
+# expect <exit code> <text the output must hold> <command...>
+expect() {
+    local want_code=$1 want_text=$2
+    shift 2
+    local out code
+    out=$("$@" 2>&1)
+    code=$?
+    if [[ $code -eq $want_code && $out == *"$want_text"* ]]; then
+        passed=$((passed + 1))
+        echo "ok: $* -> exit $code"
+    else
+        failed=$((failed + 1))
+        echo "FAIL: $* -> exit $code (wanted $want_code and '$want_text'), output:"
+        echo "$out" | head -5
+    fi
+}
+expect 2 "there is no lesson 42" "$root/nn" run 42
+expect 2 "not a lesson number" "$root/nn" run abc
+expect 2 "unknown command 'frobnicate'" "$root/nn" frobnicate
+expect 2 "there is no lesson 77" "$root/nn" hint 77
+expect 2 "which lesson?" "$root/nn" try
+expect 0 "Usage: ./nn" "$root/nn" help
+expect 2 "frobnicate" "$root/nn" run 00 --frobnicate
+expect 0 "--no-plots" "$root/nn" run 00 --help
+
+# MNIST verification: missing, truncated and corrupt files are named.
+export NN_DATA_DIR=$tmp/data
+mkdir -p "$NN_DATA_DIR/mnist"
+expect 1 "train-images-idx3-ubyte: missing" "$root/nn" data --verify-only
+head -c 47040016 /dev/zero >"$NN_DATA_DIR/mnist/train-images-idx3-ubyte"
+head -c 100 /dev/zero >"$NN_DATA_DIR/mnist/train-labels-idx1-ubyte"
+expect 1 "train-images-idx3-ubyte: wrong sha256 checksum" "$root/nn" data --verify-only
+if [[ -f $root/data/mnist/train-images-idx3-ubyte ]]; then
+    cp "$root/data/mnist/train-images-idx3-ubyte" "$NN_DATA_DIR/mnist/"
+    expect 1 "train-labels-idx1-ubyte: 100 bytes, expected 60008" "$root/nn" data --verify-only
+fi
+echo "$passed passed, $failed failed"
+[[ $failed -eq 0 ]]
