@@ -62,12 +62,13 @@ function(nn_add_lesson NN slug)
 
   # The program, compiled once and linked against the reference and the learner's builds.
   add_library(lesson${NN}_main OBJECT "${dir}/main.cpp")
-  target_link_libraries(lesson${NN}_main PUBLIC lesson${NN}_reference lesson${NN}_core
+  target_link_libraries(lesson${NN}_main PUBLIC lesson${NN}_core lesson${NN}_reference
                         PRIVATE nn_warnings)
   add_executable(lesson${NN} $<TARGET_OBJECTS:lesson${NN}_main>)
-  target_link_libraries(lesson${NN} PRIVATE lesson${NN}_reference lesson${NN}_core)
+  # Lesson code may call the exercises, so it comes first on the link line.
+  target_link_libraries(lesson${NN} PRIVATE lesson${NN}_core lesson${NN}_reference)
   add_executable(lesson${NN}_try EXCLUDE_FROM_ALL $<TARGET_OBJECTS:lesson${NN}_main>)
-  target_link_libraries(lesson${NN}_try PRIVATE lesson${NN}_learner lesson${NN}_core)
+  target_link_libraries(lesson${NN}_try PRIVATE lesson${NN}_core lesson${NN}_learner)
   set_target_properties(lesson${NN} lesson${NN}_try PROPERTIES
                         RUNTIME_OUTPUT_DIRECTORY "${PROJECT_BINARY_DIR}/bin")
 
@@ -104,7 +105,7 @@ function(nn_add_lesson NN slug)
   set_tests_properties(lesson${NN}.output PROPERTIES LABELS output)
   if(L_LESSON_TESTS)
     add_executable(test${NN}_lesson "${PROJECT_SOURCE_DIR}/tests/lessons/${name}_lesson.cpp")
-    target_link_libraries(test${NN}_lesson PRIVATE lesson${NN}_reference lesson${NN}_core
+    target_link_libraries(test${NN}_lesson PRIVATE lesson${NN}_core lesson${NN}_reference
                           nn_test_support nn_warnings)
     set_target_properties(test${NN}_lesson PROPERTIES
                           RUNTIME_OUTPUT_DIRECTORY "${PROJECT_BINARY_DIR}/tests")

@@ -164,7 +164,7 @@ void save(const RegionPlot& plot, const fs::path& png) {
             }
         const std::string name = fmt::format("p{}", c);
         script += datablock(name, x, y);
-        cmd += fmt::format(", ${} using 1:2 with points pt 7 ps 1.0 lc rgb '{}' title {}", name,
+        cmd += fmt::format(", ${} using 1:2 with points pt 7 ps 1.6 lc rgb '{}' title {}", name,
                            kStrong[c % 5], quoted(plot.class_names[c]));
     }
     run_gnuplot(script + cmd + "\n", png);

@@ -60,7 +60,7 @@ std::string format_matrix(const Matrix& M, int decimals) {
 void print_matrix(std::string_view name, const Matrix& M, int decimals) {
     const std::string body = format_matrix(M, decimals);
     const std::string label = fmt::format("{} ({}x{}) = ", name, M.rows(), M.cols());
-    const std::string indent(label.size(), ' ');
+    const std::string indent(display_width(label), ' ');
     std::string out = label;
     for (char c : body) {
         out += c;
@@ -100,12 +100,24 @@ void SlideTable::print() const {
     print_table({header_, "computed", "slide", "check"}, cells, "lrrl");
 }
 
+// Columns on a terminal: one per UTF-8 character (σ, ′, −, · take one column, not 2-3 bytes).
+std::size_t display_width(std::string_view s) {
+    std::size_t n = 0;
+    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+    return n;
+}
+
+std::string pad(std::string_view s, std::size_t width, bool left) {
+    const std::string fill(width > display_width(s) ? width - display_width(s) : 0, ' ');
+    return left ? std::string(s) + fill : fill + std::string(s);
+}
+
 void print_table(const std::vector<std::string>& header,
                  const std::vector<std::vector<std::string>>& rows, std::string_view align) {
     std::vector<std::size_t> width(header.size());
     auto measure = [&](const std::vector<std::string>& r) {
         for (std::size_t c = 0; c < r.size() && c < width.size(); ++c)
-            width[c] = std::max(width[c], r[c].size());
+            width[c] = std::max(width[c], display_width(r[c]));
     };
     measure(header);
     for (const auto& r : rows) measure(r);
@@ -113,17 +125,19 @@ void print_table(const std::vector<std::string>& header,
     auto print_row = [&](const std::vector<std::string>& r) {
         std::string line;
         for (std::size_t c = 0; c < r.size() && c < width.size(); ++c) {
-            line += left(c) ? fmt::format("{:<{}}", r[c], width[c])
-                            : fmt::format("{:>{}}", r[c], width[c]);
+            line += pad(r[c], width[c], left(c));
             line += "  ";
         }
         while (!line.empty() && line.back() == ' ') line.pop_back();
         fmt::print("{}\n", line);
     };
     print_row(header);
+    // The rule spans the columns, but a long note in the last column does not stretch it past
+    // a terminal's 80 columns.
     std::size_t total = 0;
-    for (auto w : width) total += w + 2;
-    fmt::print("{}\n", std::string(total - 2, '-'));
+    for (std::size_t c = 0; c < width.size(); ++c) total += width[c] + 2;
+    total = std::max(std::min(total - 2, std::size_t{80}), total - 2 - width.back());
+    fmt::print("{}\n", std::string(total, '-'));
     for (const auto& r : rows) print_row(r);
 }
 

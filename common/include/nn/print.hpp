@@ -59,6 +59,11 @@ private:
     bool all_match_ = true;
 };
 
+// Columns a string takes on a terminal (UTF-8 characters, not bytes), and the string padded to
+// `width` columns on the right (left = true) or on the left.
+std::size_t display_width(std::string_view s);
+std::string pad(std::string_view s, std::size_t width, bool left);
+
 // A plain aligned table: a header row, a rule, and text cells. `align` has one letter a column,
 // 'l' or 'r'; by default the first column is left-aligned and the others right-aligned.
 void print_table(const std::vector<std::string>& header,

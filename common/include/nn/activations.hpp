@@ -1,0 +1,19 @@
+// Activation functions and their derivatives, for one number and element-wise for a matrix.
+// Lesson 03 derives the sigmoid as an exercise; everything after it uses these.
+#pragma once
+
+#include "nn/types.hpp"
+
+namespace nn {
+
+// σ(z) = 1 / (1 + e^−z), computed so that neither e^z nor e^−z can overflow: for z ≥ 0 as
+// 1 / (1 + e^−z), for z < 0 as e^z / (1 + e^z) (the same value, multiplied through by e^z).
+double sigmoid(double z);
+// σ′(z) = σ(z)·(1 − σ(z)) = σ(z)·σ(−z); the second form keeps its digits for large |z|, where
+// 1 − σ(z) would round to 0.
+double sigmoid_prime(double z);
+
+Matrix sigmoid(const Matrix& Z);
+Matrix sigmoid_prime(const Matrix& Z);
+
+}  // namespace nn

@@ -1,0 +1,9 @@
+// Known-wrong variant (the tests must catch it): the derivative without its (1 − σ) factor.
+#include "exercise.hpp"
+#define sigmoid_prime sigmoid_prime_reference
+#include "../solution.cpp"
+#undef sigmoid_prime
+
+namespace lesson03 {
+double sigmoid_prime(double z) { return sigmoid(z); }
+}  // namespace lesson03

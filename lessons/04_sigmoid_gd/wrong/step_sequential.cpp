@@ -1,0 +1,21 @@
+// Known-wrong variant (the tests must catch it): updates w first and then computes ∇b at the
+// new w, instead of both gradients at the same point.
+#include <stdexcept>
+
+#include "exercise.hpp"
+#define descent_step descent_step_reference
+#include "../solution.cpp"
+#undef descent_step
+
+namespace lesson04 {
+Params descent_step(Params p, const std::vector<double>& X, const std::vector<double>& Y, double eta) {
+    if (X.size() != Y.size()) throw std::invalid_argument("sizes differ");
+    double dw = 0;
+    for (std::size_t i = 0; i < X.size(); ++i) dw += grad_w(p.w, p.b, X[i], Y[i]);
+    p.w -= eta * dw;
+    double db = 0;
+    for (std::size_t i = 0; i < X.size(); ++i) db += grad_b(p.w, p.b, X[i], Y[i]);
+    p.b -= eta * db;
+    return p;
+}
+}  // namespace lesson04

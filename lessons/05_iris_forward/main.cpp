@@ -1,0 +1,154 @@
+// Lesson 05 — Iris as vectors: weights, bias, activations, the squared error and the delta rule.
+// Deck IBM-1: "Looking at Data", "Another way to vectorise labels (One-Hot)", "Weights", "Bias",
+// "Training Process (Finding the values of W,b)", "Activations".
+// Deck IBM-2: "Training Process" (E_total = 84.25, ∂E/∂out, the delta rule), "Fully Connected
+// Layer" (23 parameters).
+// Run: ./nn run 05        Exercises: exercises/05_iris_forward.cpp, ./nn check 05
+#include <fmt/format.h>
+
+#include <cmath>
+#include <vector>
+
+#include "exercise.hpp"
+#include "nn/activations.hpp"
+#include "nn/data.hpp"
+#include "nn/lesson.hpp"
+#include "nn/print.hpp"
+#include "slide.hpp"
+
+using namespace lesson05;
+
+namespace {
+
+// The column of iris.csv's data that holds the flower (the first match; -1 if none).
+nn::Index find_flower(const nn::LabelledData& iris, const std::array<double, 4>& x) {
+    for (nn::Index j = 0; j < iris.X.cols(); ++j)
+        if (iris.X(0, j) == x[0] && iris.X(1, j) == x[1] && iris.X(2, j) == x[2] && iris.X(3, j) == x[3])
+            return j;
+    return -1;
+}
+
+void looking_at_data(const nn::LessonOptions& opt) {
+    nn::heading("1. Iris as vectors (IBM-1, \"Looking at Data\")");
+    const auto file = opt.data_dir / "iris.csv";
+    const nn::LabelledData iris = nn::load_iris(file);
+    fmt::print("data/iris.csv: {} flowers, {} features ({}), 3 classes.\n", iris.X.cols(), iris.X.rows(),
+               fmt::join(iris.feature_names, ", "));
+    fmt::print("The six flowers of the slide, found in the file (line = data row + 2, after the header):\n\n");
+    std::vector<std::vector<std::string>> rows;
+    std::vector<int> labels;
+    for (const auto& flower : slide::flowers) {
+        const nn::Index j = find_flower(iris, flower.x);
+        if (j < 0) throw nn::Error(fmt::format("{}: the slide's flower {} is not in the file", file.string(),
+                                               fmt::join(flower.x, ", ")));
+        const int label = iris.labels[static_cast<std::size_t>(j)];
+        labels.push_back(label);
+        rows.push_back({fmt::format("{}", j + 2), nn::format_number(iris.X(0, j), 1, 1),
+                        nn::format_number(iris.X(1, j), 1, 1), nn::format_number(iris.X(2, j), 1, 1),
+                        nn::format_number(iris.X(3, j), 1, 1), iris.class_names[static_cast<std::size_t>(label)],
+                        fmt::format("{}", label + 1), fmt::format("{}", flower.label),
+                        label + 1 == flower.label ? "ok" : "MISMATCH"});
+    }
+    nn::print_table({"line", "sepal l", "sepal w", "petal l", "petal w", "species", "label", "slide", "check"},
+                    rows, "rrrrrlrrl");
+    fmt::print("\nThe labels as one-hot vectors (IBM-1, \"Another way to vectorise labels\"). Ours is a\n"
+               "(3, N) matrix with one column per flower; printed transposed, one row per flower, as\n"
+               "on the slide:\n");
+    nn::print_matrix("Yᵀ", one_hot(labels, 3).transpose(), 0);
+    fmt::print("Numbers 1, 2, 3 would tell the network that virginica is \"more\" than versicolor;\n"
+               "one-hot gives every class its own output and no order.\n");
+}
+
+void weights_and_bias() {
+    nn::heading("2. Weights: x (1×4) · W (4×3) (IBM-1, \"Training Process\", step 2)");
+    const auto& f = slide::flowers[0].x;
+    const nn::Matrix x = (nn::Matrix(4, 1) << f[0], f[1], f[2], f[3]).finished();
+    const nn::Matrix W = nn::Matrix::Ones(3, 4);
+    fmt::print(
+        "The slide multiplies the row x = [4.9, 3.0, 1.4, 0.2] by a 4×3 W of ones. We keep one\n"
+        "sample per column, so x is (4×1), our W is the slide's transposed, (3×4), and\n"
+        "z = W·x is (3×1): zᵀ = xᵀ·Wᵀ is the slide's row. Each entry is 4.9 + 3.0 + 1.4 + 0.2.\n\n");
+    const nn::Matrix z = pre_activation(W, nn::Vector::Zero(3), x);
+    nn::print_matrix("zᵀ", z.transpose(), 6);
+    nn::SlideTable t;
+    for (int k = 0; k < 3; ++k) t.row(fmt::format("z{}", k + 1), z(k, 0), slide::z, "", 0);
+    t.print();
+
+    nn::heading("3. Bias: Input · Weights + Bias (IBM-1, \"Bias\")");
+    const nn::Vector b = (nn::Vector(3) << 0.5, 0, -0.5).finished();
+    fmt::print("A line y = mx + c needs its c to leave the origin; a layer needs one bias per output.\n"
+               "With b = (0.5, 0, −0.5) (the slide gives none; any values show the shift):\n");
+    nn::print_matrix("(W·x + b)ᵀ", pre_activation(W, b, x).transpose(), 6);
+    fmt::print("The same b is added to every sample: Z = W·X + b for a batch X of columns.\n");
+    const nn::Matrix X2 = (nn::Matrix(4, 2) << f[0], 6.3, f[1], 2.5, f[2], 5.0, f[3], 1.9).finished();
+    nn::print_matrix("W·X + b for two flowers", pre_activation(W, b, X2), 6);
+
+    nn::heading("4. Activations: σ of the pre-activations (IBM-1, \"Activations\")");
+    const nn::Matrix a = nn::sigmoid(z);
+    nn::SlideTable ta;
+    for (int k = 0; k < 3; ++k) ta.row(fmt::format("σ(z{})", k + 1), a(k, 0), slide::a, "", 0);
+    ta.print();
+}
+
+void squared_error_and_delta_rule() {
+    nn::heading("5. The squared error against the label [1, 0, 0] (IBM-1, IBM-2, \"Training Process\")");
+    const auto& f = slide::flowers[0].x;
+    const nn::Matrix x = (nn::Matrix(4, 1) << f[0], f[1], f[2], f[3]).finished();
+    nn::Matrix W = nn::Matrix::Ones(3, 4);
+    const nn::Vector zero = nn::Vector::Zero(3);
+    const nn::Matrix out = pre_activation(W, zero, x);  // the slide compares the 9.5s themselves
+    const nn::Matrix t = (nn::Matrix(3, 1) << slide::target[0], slide::target[1], slide::target[2]).finished();
+    const double E = squared_error(t, out);
+    const double slide_way = (t - out).squaredNorm() / 3;  // what the slide's 84.25 is
+    fmt::print("The slide's output is the prediction [9.5, 9.5, 9.5] itself (no activation yet):\n"
+               "  Σ ½ (t − o)² = ½ [(1 − 9.5)² + (0 − 9.5)² + (0 − 9.5)²] = ½ [72.25 + 90.25 + 90.25]\n\n");
+    nn::SlideTable te;
+    te.row("E_total = Σ ½ (t − o)²", E, slide::E_total,
+           "the slide's 84.25 = 252.75 / 3 is the mean of (t − o)² over the 3 outputs, without "
+           "the ½; its own formula gives 126.375");
+    te.row("mean (t − o)² (what the slide computed)", slide_way, slide::E_total);
+    te.print();
+    fmt::print("With the sigmoid applied first (section 4) the outputs are all near 1, and\n"
+               "Σ ½ (t − σ(z))² = {:.6f}; the slide gives no value for it.\n",
+               squared_error(t, nn::sigmoid(out)));
+
+    fmt::print("\n∂E/∂out = −(target − out) (IBM-1's derivation: 2·½ (t − o)^(2−1)·(−1)):\n");
+    const nn::Matrix dE_dout = squared_error_grad(t, out);
+    nn::print_matrix("(∂E/∂out)ᵀ", dE_dout.transpose(), 6);
+
+    nn::heading("6. One delta-rule step (IBM-2, \"Subtract from each weight a small fraction\")");
+    const double eta = 0.01;
+    // out = W·x, so ∂E/∂W = ∂E/∂out · xᵀ: row k of the gradient is output k's error times x.
+    const nn::Matrix dE_dW = dE_dout * x.transpose();
+    fmt::print("out = W·x, so ∂E/∂W = (∂E/∂out)·xᵀ, (3×1)·(1×4) = (3×4); η = {}:\n", eta);
+    nn::print_matrix("∂E/∂W", dE_dW, 4);
+    W -= eta * dE_dW;
+    nn::print_matrix("W − η·∂E/∂W", W, 4);
+    const nn::Matrix out2 = pre_activation(W, zero, x);
+    nn::print_matrix("new outᵀ", out2.transpose(), 6);
+    fmt::print("E: {} -> {:.6f}. The slide writes every entry as 1 − δ; in fact δ differs by\n"
+               "entry. All three outputs are above their targets, so every weight shrinks: those of\n"
+               "the first output (off by 8.5) a little less than the others (off by 9.5), and each\n"
+               "in proportion to the input it multiplies (4.9 moves most, 0.2 least).\n",
+               nn::format_number(E, 4), squared_error(t, out2));
+
+    nn::heading("7. Counting parameters (IBM-2, \"Fully Connected Layer\")");
+    const int params = (4 * 3 + 3) + (3 * 2 + 2);
+    fmt::print("A 4-3-2 network: layer 1 has a 3×4 W and 3 biases, layer 2 a 2×3 W and 2 biases.\n");
+    nn::SlideTable tp;
+    tp.row("((4×3) + 3) + ((3×2) + 2)", params, slide::parameters_4_3_2, "", 0);
+    tp.print();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    nn::Lesson lesson({"05", "Iris as vectors: weights, bias, squared error", "IBM-1, IBM-2",
+                       "The slides' Iris flowers as vectors, one-hot labels, the 9.5 forward pass, "
+                       "E_total and the delta rule, and the 4-3-2 parameter count."});
+    return lesson.run(argc, argv, [](const nn::LessonOptions& opt) {
+        looking_at_data(opt);
+        weights_and_bias();
+        squared_error_and_delta_rule();
+    });
+}

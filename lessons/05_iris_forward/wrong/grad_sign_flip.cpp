@@ -1,0 +1,15 @@
+// Known-wrong variant (the tests must catch it): ∂E/∂out = target − out, the sign flipped.
+#include <stdexcept>
+
+#include "exercise.hpp"
+#define squared_error_grad squared_error_grad_reference
+#include "../solution.cpp"
+#undef squared_error_grad
+
+namespace lesson05 {
+nn::Matrix squared_error_grad(const nn::Matrix& target, const nn::Matrix& output) {
+    if (target.rows() != output.rows() || target.cols() != output.cols())
+        throw std::invalid_argument("shapes differ");
+    return target - output;
+}
+}  // namespace lesson05

@@ -1,0 +1,42 @@
+#define BOOST_TEST_MODULE nn activations
+#include <boost/test/unit_test.hpp>
+
+#include <cfenv>
+#include <cmath>
+
+#include "nn/activations.hpp"
+
+BOOST_AUTO_TEST_CASE(sigmoid_of_9_5_is_ibm1s_value) {
+    // IBM-1, "Activations": 1/(1+e^-9.5) = 0.9999251537724895
+    BOOST_TEST(std::abs(nn::sigmoid(9.5) - 0.9999251537724895) < 1e-16);
+    BOOST_TEST(nn::sigmoid(0) == 0.5);
+}
+
+BOOST_AUTO_TEST_CASE(sigmoid_keeps_its_digits_and_never_overflows) {
+    std::feclearexcept(FE_OVERFLOW | FE_INVALID);
+    BOOST_TEST(std::abs(nn::sigmoid(-40) / 4.248354255291589e-18 - 1) < 1e-14);
+    BOOST_TEST(nn::sigmoid(40) == 1.0);
+    BOOST_TEST(nn::sigmoid(-800) == 0.0);
+    BOOST_TEST(nn::sigmoid(800) == 1.0);
+    BOOST_TEST(!std::fetestexcept(FE_OVERFLOW | FE_INVALID));
+}
+
+BOOST_AUTO_TEST_CASE(sigmoid_prime_matches_central_differences) {
+    for (double z : {-5.0, -1.0, -0.3, 0.0, 0.7, 2.0, 6.0}) {
+        const double h = 1e-5;
+        const double numeric = (nn::sigmoid(z + h) - nn::sigmoid(z - h)) / (2 * h);
+        BOOST_TEST_CONTEXT("z = " << z) { BOOST_TEST(std::abs(nn::sigmoid_prime(z) - numeric) < 1e-10); }
+    }
+    // At z = 40, σ(1 − σ) would round to 0; σ(z)σ(−z) keeps e^-40.
+    BOOST_TEST(std::abs(nn::sigmoid_prime(40) / 4.248354255291589e-18 - 1) < 1e-14);
+}
+
+BOOST_AUTO_TEST_CASE(matrices_are_element_wise) {
+    nn::Matrix Z(2, 2);
+    Z << 0, 9.5, -40, 2;
+    const nn::Matrix A = nn::sigmoid(Z), D = nn::sigmoid_prime(Z);
+    for (nn::Index k = 0; k < Z.size(); ++k) {
+        BOOST_TEST(A(k) == nn::sigmoid(Z(k)));
+        BOOST_TEST(D(k) == nn::sigmoid_prime(Z(k)));
+    }
+}
