@@ -18,7 +18,7 @@
 #   lesson<NN>.lesson                    tests/lessons/<NN>_<slug>_lesson.cpp (LESSON_TESTS):
 #                                        the lesson's own code beyond the exercises
 # SOURCES are lesson code beyond the exercises (compiled into lesson<NN>_core, which the program
-# and the LESSON_TESTS use).
+# and the tests use; it may call the exercise functions).
 set(NN_LESSON_INDEX "${PROJECT_BINARY_DIR}/lessons.tsv")
 file(WRITE "${NN_LESSON_INDEX}" "")
 
@@ -34,14 +34,16 @@ function(nn_add_lesson NN slug)
     file(COPY_FILE "${dir}/stub.cpp" "${learner_file}")
   endif()
 
-  # Lesson code beyond the exercises (may be empty): used by the program and its tests.
-  add_library(lesson${NN}_core INTERFACE)
+  # Lesson code beyond the exercises (may be empty): used by the program and its tests. It is an
+  # OBJECT library because it may call the exercises: object files always come before the
+  # exercise library on the link line, so those calls resolve against whichever build is linked.
   if(L_SOURCES)
     list(TRANSFORM L_SOURCES PREPEND "${dir}/")
-    add_library(lesson${NN}_core_impl STATIC ${L_SOURCES})
-    target_include_directories(lesson${NN}_core_impl PUBLIC "${dir}")
-    target_link_libraries(lesson${NN}_core_impl PUBLIC nn::common PRIVATE nn_warnings)
-    target_link_libraries(lesson${NN}_core INTERFACE lesson${NN}_core_impl)
+    add_library(lesson${NN}_core OBJECT ${L_SOURCES})
+    target_include_directories(lesson${NN}_core PUBLIC "${dir}")
+    target_link_libraries(lesson${NN}_core PUBLIC nn::common PRIVATE nn_warnings)
+  else()
+    add_library(lesson${NN}_core INTERFACE)
   endif()
 
   # One exercise library per build of exercise.hpp.
@@ -77,11 +79,11 @@ function(nn_add_lesson NN slug)
   endif()
   set(test_source "${PROJECT_SOURCE_DIR}/tests/lessons/${name}.cpp")
   add_library(test${NN}_obj OBJECT "${test_source}")
-  target_link_libraries(test${NN}_obj PUBLIC lesson${NN}_reference nn_test_support
+  target_link_libraries(test${NN}_obj PUBLIC lesson${NN}_core lesson${NN}_reference nn_test_support
                         PRIVATE nn_warnings)
   function(_nn_exercise_test build exclude)
     add_executable(test${NN}_${build} ${exclude} $<TARGET_OBJECTS:test${NN}_obj>)
-    target_link_libraries(test${NN}_${build} PRIVATE lesson${NN}_${build} nn_test_support)
+    target_link_libraries(test${NN}_${build} PRIVATE lesson${NN}_core lesson${NN}_${build} nn_test_support)
     set_target_properties(test${NN}_${build} PROPERTIES
                           RUNTIME_OUTPUT_DIRECTORY "${PROJECT_BINARY_DIR}/tests")
   endfunction()

@@ -18,4 +18,13 @@ Matrix sigmoid_prime(const Matrix& Z) {
     return Z.unaryExpr([](double z) { return sigmoid_prime(z); });
 }
 
+Matrix softmax(const Matrix& Z) {
+    Matrix P(Z.rows(), Z.cols());
+    for (Index j = 0; j < Z.cols(); ++j) {
+        P.col(j) = (Z.col(j).array() - Z.col(j).maxCoeff()).exp().matrix();
+        P.col(j) /= P.col(j).sum();
+    }
+    return P;
+}
+
 }  // namespace nn

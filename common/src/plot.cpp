@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <fstream>
+#include <vector>
 
 namespace nn::plot {
 
@@ -74,27 +75,36 @@ std::string grid_block(const std::string& name, const std::vector<double>& gx,
     return s + "EOD\n";
 }
 
-// Runs gnuplot on the script; its messages go to a file that is shown if it fails.
-void run_gnuplot(const std::string& script, const fs::path& png) {
+// Runs a drawing program (gnuplot or dot) on a script written next to the PNG; its messages go
+// to a file that is shown if it fails. `env_override` names a variable that can replace the
+// program (the tests use it to simulate a missing one).
+void run_drawing_program(const std::string& default_program, const char* env_override,
+                         std::vector<std::string> args, const std::string& script,
+                         const fs::path& png, const char* package) {
     if (!png.parent_path().empty()) fs::create_directories(png.parent_path());
-    const fs::path script_file = fs::path(png).replace_extension(".gp");
-    const fs::path log_file = fs::path(png).replace_extension(".gnuplot.log");
+    const fs::path script_file = fs::path(png).replace_extension(".script");
+    const fs::path log_file = fs::path(png).replace_extension(".log");
     {
         std::ofstream out(script_file);
         out << script;
         if (!out) throw Error(fmt::format("{}: cannot write the plot script", script_file.string()));
     }
-    const char* env = std::getenv("NN_GNUPLOT");
-    const std::string program = env && *env ? env : "gnuplot";
+    const char* env = std::getenv(env_override);
+    const std::string program = env && *env ? env : default_program;
+    args.insert(args.begin(), program);
+    args.push_back(script_file.string());
     const pid_t pid = fork();
-    if (pid < 0) throw Error("plot: cannot start gnuplot (fork failed)");
+    if (pid < 0) throw Error(fmt::format("plot: cannot start {} (fork failed)", program));
     if (pid == 0) {
         std::FILE* log = std::fopen(log_file.c_str(), "w");
         if (log) {
             dup2(fileno(log), STDERR_FILENO);
             dup2(fileno(log), STDOUT_FILENO);
         }
-        execlp(program.c_str(), program.c_str(), script_file.c_str(), static_cast<char*>(nullptr));
+        std::vector<char*> argv;
+        for (auto& a : args) argv.push_back(a.data());
+        argv.push_back(nullptr);
+        execvp(argv[0], argv.data());
         _exit(127);
     }
     int status = 0;
@@ -106,13 +116,17 @@ void run_gnuplot(const std::string& script, const fs::path& png) {
         log_text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
     }
     if (code == 127)
-        throw Error(fmt::format("plot: '{}' was not found; install Debian's gnuplot-nox "
-                                "(./nn does this) or run the lesson with --no-plots", program));
+        throw Error(fmt::format("plot: '{}' was not found; install Debian's {} "
+                                "(./nn does this) or run the lesson with --no-plots", program, package));
     if (code != 0 || !fs::exists(png) || fs::file_size(png) == 0)
-        throw Error(fmt::format("plot: gnuplot failed on {} (exit {}):\n{}", script_file.string(),
+        throw Error(fmt::format("plot: {} failed on {} (exit {}):\n{}", program, script_file.string(),
                                 code, log_text));
     fs::remove(log_file);
     fs::remove(script_file);
+}
+
+void run_gnuplot(const std::string& script, const fs::path& png) {
+    run_drawing_program("gnuplot", "NN_GNUPLOT", {}, script, png, "gnuplot-nox");
 }
 
 std::string style_of(const Series& s, std::size_t k) {
@@ -195,6 +209,11 @@ void save(const SurfacePlot& plot, const fs::path& png) {
                            name, k == 0 ? "#000000" : kStrong[(k - 1) % 5], quoted(s.title));
     }
     run_gnuplot(script + cmd + "\n", png);
+}
+
+void save(const DotGraph& graph, const fs::path& png) {
+    run_drawing_program("dot", "NN_DOT", {"-Tpng", "-Gdpi=110", "-o", png.string()}, graph.dot, png,
+                        "graphviz");
 }
 
 }  // namespace nn::plot

@@ -40,3 +40,14 @@ BOOST_AUTO_TEST_CASE(matrices_are_element_wise) {
         BOOST_TEST(D(k) == nn::sigmoid_prime(Z(k)));
     }
 }
+
+BOOST_AUTO_TEST_CASE(softmax_columns_sum_to_one_and_survive_large_inputs) {
+    nn::Matrix Z(3, 2);
+    Z << 1, 1000, 2, 1001, 3, 1002;
+    const nn::Matrix P = nn::softmax(Z);
+    // exp(1), exp(2), exp(3) normalised: 0.09003057, 0.24472847, 0.66524096
+    BOOST_TEST(std::abs(P(0, 0) - 0.09003057317038046) < 1e-15);
+    BOOST_TEST(std::abs(P(2, 0) - 0.6652409557748219) < 1e-15);
+    for (int k = 0; k < 3; ++k) BOOST_TEST(std::abs(P(k, 1) - P(k, 0)) < 1e-15);  // shift-invariant
+    BOOST_TEST(std::abs(P.col(1).sum() - 1) < 1e-15);
+}

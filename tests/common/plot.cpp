@@ -30,7 +30,7 @@ BOOST_AUTO_TEST_CASE(a_line_plot_is_a_png) {
     const auto file = temp_dir() / "line.png";
     nn::plot::save(p, file);
     BOOST_TEST(is_png(file));
-    BOOST_TEST(!fs::exists(temp_dir() / "line.gp"));  // the script is cleaned up
+    BOOST_TEST(!fs::exists(temp_dir() / "line.script"));  // the script is cleaned up
 }
 
 BOOST_AUTO_TEST_CASE(a_region_plot_is_a_png) {
@@ -59,6 +59,12 @@ BOOST_AUTO_TEST_CASE(a_surface_plot_with_a_path_is_a_png) {
     p.paths.push_back({"descent", {0.9, 0.5, 0.1}, {0.9, 0.4, 0.05}});
     const auto file = temp_dir() / "surface.png";
     nn::plot::save(p, file);
+    BOOST_TEST(is_png(file));
+}
+
+BOOST_AUTO_TEST_CASE(a_dot_graph_is_a_png) {
+    const auto file = temp_dir() / "graph.png";
+    nn::plot::save(nn::plot::DotGraph{"digraph { a -> c; b -> c; }"}, file);
     BOOST_TEST(is_png(file));
 }
 

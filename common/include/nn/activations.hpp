@@ -16,4 +16,8 @@ double sigmoid_prime(double z);
 Matrix sigmoid(const Matrix& Z);
 Matrix sigmoid_prime(const Matrix& Z);
 
+// Softmax of each column: exp(z_k − max z) / Σ_j exp(z_j − max z). Subtracting the column's
+// maximum changes nothing mathematically and keeps every exp ≤ 1, so z = 1000 cannot overflow.
+Matrix softmax(const Matrix& Z);
+
 }  // namespace nn

@@ -47,4 +47,10 @@ struct SurfacePlot {
 };
 void save(const SurfacePlot& plot, const std::filesystem::path& png);
 
+// A graph in Graphviz's dot language, drawn by Graphviz's `dot` (Debian's graphviz).
+struct DotGraph {
+    std::string dot;  // "digraph { ... }"
+};
+void save(const DotGraph& graph, const std::filesystem::path& png);
+
 }  // namespace nn::plot

@@ -1,0 +1,21 @@
+// Known-wrong variant (the tests must catch it): updates w5 and w6 first and then uses the NEW
+// w5, w6 for w1..w4, so the gradient is no longer taken at one point.
+#include "exercise.hpp"
+#define hand_update hand_update_reference
+#include "../solution.cpp"
+#undef hand_update
+
+namespace lesson07 {
+HandNet hand_update(const HandNet& n, double i1, double i2, double actual, double a) {
+    const HandForward f = hand_forward(n, i1, i2);
+    const double delta = f.prediction - actual;
+    HandNet m = n;
+    m.w6 = n.w6 - a * (f.h2 * delta);
+    m.w5 = n.w5 - a * (f.h1 * delta);
+    m.w4 = n.w4 - a * (i2 * delta * m.w6);
+    m.w3 = n.w3 - a * (i1 * delta * m.w6);
+    m.w2 = n.w2 - a * (i2 * delta * m.w5);
+    m.w1 = n.w1 - a * (i1 * delta * m.w5);
+    return m;
+}
+}  // namespace lesson07
