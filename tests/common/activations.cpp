@@ -51,3 +51,32 @@ BOOST_AUTO_TEST_CASE(softmax_columns_sum_to_one_and_survive_large_inputs) {
     for (int k = 0; k < 3; ++k) BOOST_TEST(std::abs(P(k, 1) - P(k, 0)) < 1e-15);  // shift-invariant
     BOOST_TEST(std::abs(P.col(1).sum() - 1) < 1e-15);
 }
+
+BOOST_AUTO_TEST_CASE(every_activation_derivative_matches_central_differences) {
+    using nn::Activation;
+    // Points away from 0, where ReLU and its kin have a kink.
+    nn::Matrix Z(1, 8);
+    Z << -3.1, -1.2, -0.4, -0.05, 0.07, 0.6, 1.9, 4.2;
+    for (Activation a : {Activation::identity, Activation::sigmoid, Activation::tanh, Activation::relu,
+                         Activation::leaky_relu, Activation::elu}) {
+        const nn::Matrix d = nn::activate_prime(a, Z, nn::activate(a, Z));
+        for (nn::Index k = 0; k < Z.size(); ++k) {
+            nn::Matrix up = Z, down = Z;
+            up(k) += 1e-6;
+            down(k) -= 1e-6;
+            const double numeric = (nn::activate(a, up)(k) - nn::activate(a, down)(k)) / 2e-6;
+            BOOST_TEST_CONTEXT(nn::name(a) << " at z = " << Z(k)) {
+                BOOST_TEST(std::abs(d(k) - numeric) <= 1e-7 * std::max(1.0, std::abs(numeric)));
+            }
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(activation_values) {
+    nn::Matrix Z(1, 3);
+    Z << -2, 0, 3;
+    BOOST_TEST((nn::activate(nn::Activation::relu, Z) == (nn::Matrix(1, 3) << 0, 0, 3).finished()));
+    BOOST_TEST(std::abs(nn::activate(nn::Activation::leaky_relu, Z)(0) + 0.02) < 1e-15);
+    BOOST_TEST(std::abs(nn::activate(nn::Activation::elu, Z)(0) - std::expm1(-2.0)) < 1e-15);
+    BOOST_TEST(std::abs(nn::activate(nn::Activation::tanh, Z)(2) - std::tanh(3.0)) < 1e-15);
+}

@@ -1,0 +1,12 @@
+// Known-wrong variant (the tests must catch it): the update climbs the gradient.
+#include "exercise.hpp"
+#include "nn/losses.hpp"
+#define train_step train_step_reference
+#include "../solution.cpp"
+#undef train_step
+
+namespace lesson11 {
+double train_step(nn::Mlp& model, const nn::Matrix& X, const nn::Matrix& Y, double lr) {
+    return train_step_reference(model, X, Y, -lr);
+}
+}  // namespace lesson11
