@@ -7,6 +7,8 @@
 #include <fstream>
 #include <sstream>
 
+#include <zlib.h>
+
 namespace nn {
 
 namespace fs = std::filesystem;
@@ -116,60 +118,66 @@ std::vector<int> argmax_columns(const Matrix& P) {
 
 namespace {
 
-std::uint32_t read_be32(std::istream& in) {
-    unsigned char b[4];
-    in.read(reinterpret_cast<char*>(b), 4);
-    return std::uint32_t{b[0]} << 24 | std::uint32_t{b[1]} << 16 | std::uint32_t{b[2]} << 8 | b[3];
+// The whole file, decompressed if it is gzip (Fashion-MNIST ships as .gz).
+std::vector<std::uint8_t> read_all(const fs::path& file) {
+    if (!fs::exists(file)) throw Error(fmt::format("{}: no such file", file.string()));
+    gzFile gz = gzopen(file.c_str(), "rb");  // reads plain files unchanged
+    if (!gz) throw Error(fmt::format("{}: cannot be opened", file.string()));
+    std::vector<std::uint8_t> bytes;
+    std::uint8_t buf[1 << 16];
+    int n = 0;
+    while ((n = gzread(gz, buf, sizeof buf)) > 0) bytes.insert(bytes.end(), buf, buf + n);
+    int err = 0;
+    const char* msg = n < 0 ? gzerror(gz, &err) : nullptr;
+    const std::string why = msg ? msg : "";
+    gzclose(gz);
+    if (n < 0) throw Error(fmt::format("{}: corrupt or truncated gzip data ({})", file.string(), why));
+    return bytes;
 }
 
-// Reads an IDX header; checks the magic number and that the file holds exactly the bytes the
-// header promises.
-std::vector<std::uint32_t> read_idx_header(std::ifstream& in, const fs::path& file,
-                                           std::uint32_t magic, std::size_t dims,
-                                           std::uint64_t& payload) {
-    const auto size = fs::file_size(file);
+std::uint32_t be32(const std::vector<std::uint8_t>& b, std::size_t at) {
+    return std::uint32_t{b[at]} << 24 | std::uint32_t{b[at + 1]} << 16 | std::uint32_t{b[at + 2]} << 8 | b[at + 3];
+}
+
+// Checks an IDX header (magic number, dimensions) against the bytes that follow it; returns
+// the dimensions. The data starts at 4·(1 + dims).
+std::vector<std::uint32_t> check_idx(const std::vector<std::uint8_t>& b, const fs::path& file,
+                                     std::uint32_t magic, std::size_t dims) {
     const std::uint64_t header_bytes = 4 * (1 + dims);
-    if (size < 4)
-        throw Error(fmt::format("{}: truncated: {} bytes, too short for an IDX file", file.string(), size));
-    const std::uint32_t found = read_be32(in);
+    if (b.size() < 4)
+        throw Error(fmt::format("{}: truncated: {} bytes, too short for an IDX file", file.string(), b.size()));
+    const std::uint32_t found = be32(b, 0);
     if (found != magic)
         throw Error(fmt::format("{}: wrong IDX magic number 0x{:08x}, expected 0x{:08x} ({})",
                                 file.string(), found, magic, dims == 3 ? "images" : "labels"));
-    if (size < header_bytes)
+    if (b.size() < header_bytes)
         throw Error(fmt::format("{}: truncated: {} bytes, shorter than the {}-byte IDX header",
-                                file.string(), size, header_bytes));
+                                file.string(), b.size(), header_bytes));
     std::vector<std::uint32_t> d(dims);
-    payload = 1;
-    for (auto& x : d) {
-        x = read_be32(in);
-        payload *= x;
+    std::uint64_t payload = 1;
+    for (std::size_t k = 0; k < dims; ++k) {
+        d[k] = be32(b, 4 * (k + 1));
+        payload *= d[k];
     }
-    if (size != header_bytes + payload)
+    if (b.size() != header_bytes + payload)
         throw Error(fmt::format("{}: {}: the header promises {} bytes of data, the file has {}",
-                                file.string(), size < header_bytes + payload ? "truncated" : "too long",
-                                payload, size - header_bytes));
+                                file.string(), b.size() < header_bytes + payload ? "truncated" : "too long",
+                                payload, b.size() - header_bytes));
     return d;
 }
 
 }  // namespace
 
 IdxImages load_idx_images(const fs::path& file) {
-    std::ifstream in = open_or_throw(file, std::ios::binary);
-    std::uint64_t payload = 0;
-    const auto d = read_idx_header(in, file, 0x00000803, 3, payload);
-    IdxImages images{d[0], d[1], d[2], std::vector<std::uint8_t>(payload)};
-    in.read(reinterpret_cast<char*>(images.pixels.data()), static_cast<std::streamsize>(payload));
-    if (!in) throw Error(fmt::format("{}: read error", file.string()));
-    return images;
+    const auto bytes = read_all(file);
+    const auto d = check_idx(bytes, file, 0x00000803, 3);
+    return {d[0], d[1], d[2], std::vector<std::uint8_t>(bytes.begin() + 16, bytes.end())};
 }
 
 std::vector<std::uint8_t> load_idx_labels(const fs::path& file) {
-    std::ifstream in = open_or_throw(file, std::ios::binary);
-    std::uint64_t payload = 0;
-    read_idx_header(in, file, 0x00000801, 1, payload);
-    std::vector<std::uint8_t> labels(payload);
-    in.read(reinterpret_cast<char*>(labels.data()), static_cast<std::streamsize>(payload));
-    if (!in) throw Error(fmt::format("{}: read error", file.string()));
+    const auto bytes = read_all(file);
+    check_idx(bytes, file, 0x00000801, 1);
+    std::vector<std::uint8_t> labels(bytes.begin() + 8, bytes.end());
     for (std::size_t i = 0; i < labels.size(); ++i)
         if (labels[i] > 9)
             throw Error(fmt::format("{}: label {} of item {} is not a digit 0-9", file.string(),
@@ -189,8 +197,13 @@ Matrix Mnist::X(std::size_t first, std::size_t n) const {
 }
 
 Mnist load_mnist(const fs::path& dir, const std::string& split) {
-    const fs::path images_file = dir / (split + "-images-idx3-ubyte");
-    const fs::path labels_file = dir / (split + "-labels-idx1-ubyte");
+    // Plain IDX files (./nn data) or gzipped ones (Debian's Fashion-MNIST).
+    auto find = [&](const std::string& name) {
+        const fs::path plain = dir / name, gz = dir / (name + ".gz");
+        return !fs::exists(plain) && fs::exists(gz) ? gz : plain;
+    };
+    const fs::path images_file = find(split + "-images-idx3-ubyte");
+    const fs::path labels_file = find(split + "-labels-idx1-ubyte");
     if (!fs::exists(images_file) && !fs::exists(labels_file))
         throw Error(fmt::format("{}: no MNIST {} files here (run ./nn data to fetch them)",
                                 dir.string(), split));

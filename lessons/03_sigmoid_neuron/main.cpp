@@ -60,10 +60,10 @@ void derivative() {
         const double h = 1e-5;
         const double numeric = (sigmoid(z + h) - sigmoid(z - h)) / (2 * h);
         const double exact = sigmoid_prime(z);
-        rows.push_back({nn::format_number(z, 2), fmt::format("{:.12f}", exact), fmt::format("{:.12f}", numeric),
-                        fmt::format("{:.1e}", std::abs(exact - numeric) / exact)});
+        rows.push_back({nn::format_number(z, 2), fmt::format("{:.12f}", exact), fmt::format("{:.10f}", numeric),
+                        fmt::format("{:.1e}", std::abs(exact - numeric) / exact), nn::round_off});
     }
-    nn::print_table({"z", "σ′(z)", "central difference", "relative error"}, rows);
+    nn::print_table({"z", "σ′(z)", "central difference", "relative error", ""}, rows, "rrrrl");
     fmt::print("σ′(0) = 0.25 is the largest slope: a sigmoid never passes on more than a quarter\n"
                "of a gradient (lesson 10 shows what that does to deep networks).\n");
 }
@@ -78,8 +78,8 @@ void tanh_identity() {
         rows.push_back({nn::format_number(x, 2), fmt::format("{:.15f}", a), fmt::format("{:.15f}", b)});
     }
     nn::print_table({"x", "tanh(x)", "2σ(2x) − 1"}, rows);
-    fmt::print("Largest difference: {:.1e} (rounding only): tanh is a sigmoid stretched to (−1, 1)\n"
-               "and centred on zero.\n", worst);
+    fmt::print("Largest difference: {:.1e} (rounding only).{}\n", worst, nn::round_off);
+    fmt::print("tanh is a sigmoid stretched to (−1, 1) and centred on zero.\n");
 }
 
 // Whether computing f() raised the floating-point overflow flag.

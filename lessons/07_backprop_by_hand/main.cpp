@@ -58,14 +58,14 @@ void backward_pass() {
     const HandNet n = hand_update(slide::initial, slide::i1, slide::i2, slide::actual, slide::a);
     fmt::print("\nThe new weights, exactly and at the deck's two decimals:\n");
     nn::SlideTable u("weight");
-    u.row("w1", n.w1, slide::new_w1, "", 4);
-    u.row("w2", n.w2, slide::new_w2, "", 4);
-    u.row("w3", n.w3, slide::new_w3, "", 4);
-    u.row("w4", n.w4, slide::new_w4, "", 4);
-    u.row("w5", n.w5, slide::new_w5, "", 4);
-    u.row("w6", n.w6, slide::new_w6, "", 4);
+    u.row("w1", n.w1, slide::new_w1, "", 5);
+    u.row("w2", n.w2, slide::new_w2, "", 5);
+    u.row("w3", n.w3, slide::new_w3, "", 5);
+    u.row("w4", n.w4, slide::new_w4, "", 5);
+    u.row("w5", n.w5, slide::new_w5, "", 5);
+    u.row("w6", n.w6, slide::new_w6, "", 5);
     u.print();
-    fmt::print("The deck rounds the new weights to two decimals (w4 = 0.0982 shows as .10); every\n"
+    fmt::print("The deck rounds the new weights to two decimals (w4 = 0.0982025 shows as .10); every\n"
                "term uses the old w5 and w6, as it must: one gradient, taken at one point.\n");
 
     const HandForward g = hand_forward(n, slide::i1, slide::i2);
@@ -85,10 +85,11 @@ void matrix_form() {
     const nn::Matrix i = (nn::Matrix(2, 1) << slide::i1, slide::i2).finished();
     const nn::Matrix h = (nn::Matrix(2, 1) << f.h1, f.h2).finished();
     fmt::print("[w5; w6] − aΔ·[h1; h2], and [[w1, w3], [w2, w4]] − aΔ·[i1; i2]·[w5 w6] (an outer product):\n");
-    nn::print_matrix("aΔ·[h1; h2]", a * d * h, 6);
-    nn::print_matrix("[w5; w6] new", W2 - a * d * h, 6);
-    nn::print_matrix("aΔ·i·[w5 w6]", a * d * i * W2.transpose(), 6);
-    nn::print_matrix("[[w1, w3], [w2, w4]] new", W1 - a * d * i * W2.transpose(), 6);
+    // Seven decimals: the exact values end there (0.1743825 would round either way at six).
+    nn::print_matrix("aΔ·[h1; h2]", a * d * h, 7);
+    nn::print_matrix("[w5; w6] new", W2 - a * d * h, 7);
+    nn::print_matrix("aΔ·i·[w5 w6]", a * d * i * W2.transpose(), 7);
+    nn::print_matrix("[[w1, w3], [w2, w4]] new", W1 - a * d * i * W2.transpose(), 7);
     fmt::print("Rounded to three decimals these are the deck's [−0.034, −0.019] and\n"
                "[[−0.011, −0.012], [−0.017, −0.018]]; the results match section 2.\n");
 }
@@ -136,9 +137,9 @@ void general_algorithm(const nn::LessonOptions& opt) {
         const double eb = (grads[k].db - nb.col(0)).norm() / (grads[k].db + nb.col(0)).norm();
         worst = std::max({worst, eW, eb});
         rows.push_back({fmt::format("{}", k + 1), fmt::format("{}x{}", layers[k].W.rows(), layers[k].W.cols()),
-                        fmt::format("{:.1e}", eW), fmt::format("{:.1e}", eb)});
+                        fmt::format("{:.1e}", eW), fmt::format("{:.1e}", eb), nn::round_off});
     }
-    nn::print_table({"layer k", "W_k", "rel. error ∇W_k", "rel. error ∇b_k"}, rows);
+    nn::print_table({"layer k", "W_k", "rel. error ∇W_k", "rel. error ∇b_k", ""}, rows, "llrrl");
     fmt::print("Every gradient agrees to {} 1e-7: one forward and one backward pass give what\n"
                "2 × {} extra forward passes estimate.\n",
                worst < 1e-7 ? "better than" : "WORSE than", 4 * 6 + 6 + 6 * 5 + 5 + 5 * 3 + 3);

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <fstream>
 #include <unistd.h>
+#include <zlib.h>
 
 #include "nn/data.hpp"
 
@@ -182,6 +183,23 @@ BOOST_AUTO_TEST_CASE(a_label_that_is_not_a_digit_is_rejected) {
     TempDir d;
     const auto f = d.write("labels", idx_labels(2, 2, 12));
     BOOST_TEST(contains(error_of([&] { nn::load_idx_labels(f); }), "not a digit"));
+}
+
+BOOST_AUTO_TEST_CASE(gzipped_files_load_and_corrupt_ones_are_named) {
+    TempDir d;
+    const std::string images = idx_images(2, 28, 28, 2 * 784);
+    gzFile gz = gzopen((d.path / "train-images-idx3-ubyte.gz").c_str(), "wb");
+    gzwrite(gz, images.data(), static_cast<unsigned>(images.size()));
+    gzclose(gz);
+    d.write("train-labels-idx1-ubyte", idx_labels(2, 2));
+    BOOST_TEST(nn::load_mnist(d.path, "train").size() == 2u);
+    // The same .gz cut in half: its compressed stream ends early.
+    std::ifstream in(d.path / "train-images-idx3-ubyte.gz", std::ios::binary);
+    std::string whole((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const auto cut = d.write("cut-images.gz", whole.substr(0, whole.size() / 2));
+    const auto msg = error_of([&] { nn::load_idx_images(cut); });
+    BOOST_TEST(contains(msg, "cut-images.gz"));
+    BOOST_TEST((contains(msg, "truncated") || contains(msg, "corrupt")));
 }
 
 BOOST_AUTO_TEST_CASE(missing_mnist_files_point_to_nn_data) {

@@ -26,9 +26,10 @@ expect fail "an extra line" $'a\n' $'a\nb\n'
 expect pass "a [timing] line with other numbers" $'loops 1.5e-08 s [timing]\n' $'loops 2.7e-08 s [timing]\n'
 expect fail "a [timing] line with other words" $'loops 1.5 s [timing]\n' $'eigen 1.5 s [timing]\n'
 expect pass "a [timing] line whose columns moved" $'  3x3 loops   4.96e-08 s [timing]\n' $'  3x3 loops    4.9e-08 s [timing]\n'
+expect pass "a [round-off] line with other numbers" $'"'"'1e-10  2.56e-07 [round-off]\n'"'"' $'"'"'1e-10  5.76e-07 [round-off]\n'"'"'
 expect pass "negative numbers" $'w = -2.5\n' $'w = -2.5\n'
 expect fail "a sign flip" $'w = -2.5\n' $'w = 2.5\n'
 printf 'x\n' >"$dir/expected"
 "$tool" "$dir/expected" -- false >/dev/null 2>&1 && { echo "FAIL: a program that exits 1 must fail"; failures=$((failures + 1)); } || echo "ok: non-zero exit fails"
-echo "$((12 - failures)) passed, $failures failed"
+echo "$((13 - failures)) passed, $failures failed"
 [[ $failures -eq 0 ]]

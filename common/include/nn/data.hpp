@@ -34,8 +34,8 @@ Matrix one_hot(const std::vector<int>& labels, int classes);
 // The row of the largest entry of each column: the inverse of one_hot, and a prediction.
 std::vector<int> argmax_columns(const Matrix& P);
 
-// IDX (http://yann.lecun.com/exdb/mnist/ layout): big-endian magic 0x00000803 for images
-// (count, rows, cols), 0x00000801 for labels (count), then the bytes.
+// IDX (LeCun's MNIST layout): big-endian magic 0x00000803 for images (count, rows, cols),
+// 0x00000801 for labels (count), then the bytes. A gzipped file is read the same way.
 struct IdxImages {
     std::size_t count = 0, rows = 0, cols = 0;
     std::vector<std::uint8_t> pixels;  // image k is pixels[k*rows*cols, (k+1)*rows*cols)
@@ -51,7 +51,8 @@ struct Mnist {
     // Columns [first, first + n) as a (784, n) matrix of pixels / 255.
     Matrix X(std::size_t first, std::size_t n) const;
 };
-// `split` is "train" or "t10k"; dir holds <split>-images-idx3-ubyte and <split>-labels-idx1-ubyte.
+// `split` is "train" or "t10k"; dir holds <split>-images-idx3-ubyte and <split>-labels-idx1-ubyte
+// (or the same names with .gz).
 // Throws if the two files disagree on the number of items.
 Mnist load_mnist(const std::filesystem::path& dir, const std::string& split);
 

@@ -45,6 +45,11 @@ struct LessonOptions {
     }
 };
 
+// Appended to a printed line whose numbers are rounding errors (a gradient check's relative
+// error, the difference between two ways to compute the same thing): their digits depend on the
+// exact operations the compiler emits, so the output tests compare only the line's words.
+inline constexpr const char* round_off = "  [round-off]";
+
 // Prints a line that holds a measured time. Its numbers change from run to run, so the output
 // tests compare only its words (the "[timing]" tag marks it). --no-timings leaves it out.
 void print_timing(const LessonOptions& opt, const std::string& line);
