@@ -1,5 +1,5 @@
 # nn_add_lesson(<NN> <slug> TITLE <title> DECKS <decks> [WRONG <variant>...] [SOURCES <file>...]
-#               [LESSON_TESTS])
+#               [LESSON_TESTS] [ARGS <arg>...])
 #
 # One line per lesson in lessons/CMakeLists.txt. For lessons/<NN>_<slug>/ it builds:
 #   lesson<NN>            the lesson program on the reference solution      (./nn run NN)
@@ -17,17 +17,19 @@
 #   lesson<NN>.output                    the lesson's output against its expected.txt
 #   lesson<NN>.lesson                    tests/lessons/<NN>_<slug>_lesson.cpp (LESSON_TESTS):
 #                                        the lesson's own code beyond the exercises
+# ARGS are given to the lesson in its output test (e.g. --quick for a lesson that trains long).
 # SOURCES are lesson code beyond the exercises (compiled into lesson<NN>_core, which the program
 # and the tests use; it may call the exercise functions).
 set(NN_LESSON_INDEX "${PROJECT_BINARY_DIR}/lessons.tsv")
 file(WRITE "${NN_LESSON_INDEX}" "")
 
 function(nn_add_lesson NN slug)
-  cmake_parse_arguments(PARSE_ARGV 2 L "LESSON_TESTS" "TITLE;DECKS" "WRONG;SOURCES")
+  cmake_parse_arguments(PARSE_ARGV 2 L "LESSON_TESTS" "TITLE;DECKS" "WRONG;SOURCES;ARGS")
   set(name "${NN}_${slug}")
   set(dir "${PROJECT_SOURCE_DIR}/lessons/${name}")
   set(learner_file "${PROJECT_SOURCE_DIR}/exercises/${name}.cpp")
-  file(APPEND "${NN_LESSON_INDEX}" "${NN}\t${name}\t${L_TITLE}\t${L_DECKS}\n")
+  string(REPLACE ";" " " args_text "${L_ARGS}")
+  file(APPEND "${NN_LESSON_INDEX}" "${NN}\t${name}\t${L_TITLE}\t${L_DECKS}\t${args_text}\n")
 
   # The learner's copy starts as the pristine stub; ./nn reset NN copies it again.
   if(NOT EXISTS "${learner_file}")
@@ -102,7 +104,7 @@ function(nn_add_lesson NN slug)
   endforeach()
   # Run from the build folder, so the plots it prints as plots/... land in build/<preset>/plots.
   add_test(NAME lesson${NN}.output
-           COMMAND compare_output "${dir}/expected.txt" -- $<TARGET_FILE:lesson${NN}>
+           COMMAND compare_output "${dir}/expected.txt" -- $<TARGET_FILE:lesson${NN}> ${L_ARGS}
            WORKING_DIRECTORY "${PROJECT_BINARY_DIR}")
   set_tests_properties(lesson${NN}.output PROPERTIES LABELS output)
   if(L_LESSON_TESTS)

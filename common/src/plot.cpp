@@ -4,6 +4,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <fstream>
@@ -209,6 +210,32 @@ void save(const SurfacePlot& plot, const fs::path& png) {
                            name, k == 0 ? "#000000" : kStrong[(k - 1) % 5], quoted(s.title));
     }
     run_gnuplot(script + cmd + "\n", png);
+}
+
+void save(const ImageGrid& grid, const fs::path& png) {
+    const int n = static_cast<int>(grid.images.size());
+    if (n == 0) throw std::invalid_argument("plot: an image grid needs at least one image");
+    const int across = std::min(n, grid.per_row), down = (n + across - 1) / across;
+    std::string script = fmt::format(
+        "set terminal pngcairo size {},{} enhanced font 'sans,10'\nset output {}\n"
+        "set palette gray negative\nunset colorbox\nunset key\nunset tics\nunset border\n"
+        "set size ratio -1\nset multiplot layout {},{} title {}\n",
+        140 * across, 150 * down + 40, path_quoted(png), down, across, quoted(grid.title));
+    for (int k = 0; k < n; ++k) {
+        const auto& img = grid.images[static_cast<std::size_t>(k)];
+        if (static_cast<int>(img.size()) != grid.rows * grid.cols)
+            throw std::invalid_argument("plot: an image of the wrong size in the grid");
+        std::string block = fmt::format("$img{} << EOD\n", k);
+        for (int r = 0; r < grid.rows; ++r) {
+            for (int c = 0; c < grid.cols; ++c)
+                block += fmt::format("{} {} {}\n", c, grid.rows - 1 - r, number(img[static_cast<std::size_t>(r * grid.cols + c)]));
+            block += "\n";
+        }
+        script += block + "EOD\n";
+        script += fmt::format("set title {}\nplot $img{} using 1:2:3 with image\n",
+                              quoted(k < static_cast<int>(grid.captions.size()) ? grid.captions[static_cast<std::size_t>(k)] : ""), k);
+    }
+    run_gnuplot(script + "unset multiplot\n", png);
 }
 
 void save(const DotGraph& graph, const fs::path& png) {

@@ -68,6 +68,17 @@ BOOST_AUTO_TEST_CASE(a_dot_graph_is_a_png) {
     BOOST_TEST(is_png(file));
 }
 
+BOOST_AUTO_TEST_CASE(an_image_grid_is_a_png) {
+    nn::plot::ImageGrid g;
+    g.title = "digits";
+    g.rows = g.cols = 4;
+    g.images = {std::vector<double>(16, 0.5), std::vector<double>(16, 1.0)};
+    g.captions = {"a", "b"};
+    const auto file = temp_dir() / "grid.png";
+    nn::plot::save(g, file);
+    BOOST_TEST(is_png(file));
+}
+
 BOOST_AUTO_TEST_CASE(series_of_unequal_lengths_are_rejected) {
     nn::plot::LinePlot p{"t", "x", "y", {{"bad", {0, 1, 2}, {1, 2}}}};
     BOOST_CHECK_THROW(nn::plot::save(p, temp_dir() / "bad.png"), std::invalid_argument);

@@ -31,7 +31,10 @@ for lesson in "$root"/lessons/[0-9][0-9]_*/; do
         printf '%s\n' "$new" >"$page"
         if [[ -n $plots ]]; then
             mkdir -p "$root/docs/img"
-            for png in "$plots"/"$nn"-*.png; do [[ -f $png ]] && cp "$png" "$root/docs/img/"; done
+            # A lesson's --quick plots (what its output test draws) are not the docs' pictures.
+            for png in "$plots"/"$nn"-*.png; do
+                [[ -f $png && $png != *-quick.png ]] && cp "$png" "$root/docs/img/"
+            done
         fi
     elif [[ $new != "$(cat "$page")" ]]; then
         echo "$page: its output block differs from $name/expected.txt (run ./nn docs)"

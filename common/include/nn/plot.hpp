@@ -47,6 +47,16 @@ struct SurfacePlot {
 };
 void save(const SurfacePlot& plot, const std::filesystem::path& png);
 
+// Small grayscale images (e.g. MNIST digits) side by side, each with its caption.
+struct ImageGrid {
+    std::string title;
+    int rows = 0, cols = 0;              // each image's size in pixels
+    std::vector<std::vector<double>> images;  // row by row, 0 (white) to 1 (black)
+    std::vector<std::string> captions;
+    int per_row = 8;
+};
+void save(const ImageGrid& grid, const std::filesystem::path& png);
+
 // A graph in Graphviz's dot language, drawn by Graphviz's `dot` (Debian's graphviz).
 struct DotGraph {
     std::string dot;  // "digraph { ... }"

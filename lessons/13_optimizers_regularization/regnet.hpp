@@ -1,0 +1,49 @@
+// Lesson 13's network: dense layers, each hidden one optionally followed by batch normalization
+// (before its activation) and dropout (after it), an L2 penalty on the weights, and three ways to
+// step: SGD, momentum and Adam — the last three built on the lesson's exercises.
+#pragma once
+
+#include <vector>
+
+#include "exercise.hpp"
+#include "nn/activations.hpp"
+#include "nn/rng.hpp"
+
+namespace lesson13 {
+
+enum class Optimizer { sgd, momentum, adam };
+
+struct RegNetConfig {
+    std::vector<int> sizes;  // {784, hidden..., 10}
+    nn::Activation act = nn::Activation::relu;
+    bool batchnorm = false;
+    double dropout = 0;  // probability of dropping a hidden unit in training
+    double l2 = 0;       // λ: the loss gains (λ/2)·Σ W², every dW gains λ·W
+};
+
+class RegNet {
+public:
+    RegNet(const RegNetConfig& config, nn::Rng& rng);
+    // Logits (10, N). `training` switches dropout on and batch norm to batch statistics.
+    nn::Matrix forward(const nn::Matrix& X, bool training, nn::Rng& rng);
+    // From dL/dlogits (with the 1/N of the mean inside) to every parameter's gradient.
+    void backward(const nn::Matrix& dlogits);
+    void step(Optimizer opt, double lr);
+    double l2_penalty() const;  // (λ/2)·Σ W²
+
+    struct Layer {
+        nn::Matrix W, dW, mW, vW;       // weights, gradient, optimizer state
+        nn::Matrix b, db, mb, vb;       // (out, 1)
+        nn::Matrix gamma, dgamma, mg, vg, beta, dbeta, mbeta, vbeta;  // batch norm's, (out, 1)
+        nn::Vector running_mean, running_var;
+        // kept by forward for backward:
+        nn::Matrix input, Z, Y, A, mask;
+    };
+    std::vector<Layer> layers;
+    RegNetConfig config;
+
+private:
+    long t_ = 0;
+};
+
+}  // namespace lesson13
