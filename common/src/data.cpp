@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 
@@ -13,7 +14,11 @@ namespace nn {
 
 namespace fs = std::filesystem;
 
-fs::path default_data_dir() { return fs::path(NN_SOURCE_DIR) / "data"; }
+fs::path default_data_dir() {
+    // NN_DATA_DIR moves it, for ./nn and the lessons alike.
+    const char* env = std::getenv("NN_DATA_DIR");
+    return env && *env ? fs::path(env) : fs::path(NN_SOURCE_DIR) / "data";
+}
 
 namespace {
 

@@ -11,7 +11,7 @@
 
 namespace nn {
 
-// The folder that holds iris.csv and mnist/ (the project's data/ unless told otherwise).
+// The folder that holds iris.csv and mnist/: $NN_DATA_DIR if set, else the project's data/.
 std::filesystem::path default_data_dir();
 
 // A labelled table: X is (features, N), one sample per column; labels[i] is 0-based.
