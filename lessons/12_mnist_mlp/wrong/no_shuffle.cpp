@@ -9,15 +9,13 @@
 #undef minibatch_indices
 
 namespace lesson12 {
-std::vector<std::vector<nn::Index>> minibatch_indices(nn::Index n, nn::Index batch, nn::Rng& rng) {
-    nn::Rng unused(0);
-    (void)rng;
+std::vector<std::vector<nn::Index>> minibatch_indices(nn::Index n, nn::Index batch, nn::Rng&) {
+    if (batch < 1) throw std::invalid_argument("the batch size must be at least 1");
     std::vector<std::vector<nn::Index>> out;
     for (nn::Index s = 0; s < n; s += batch) {
         out.emplace_back();
         for (nn::Index i = s; i < std::min(n, s + batch); ++i) out.back().push_back(i);
     }
-    (void)unused;
     return out;
 }
 }  // namespace lesson12
