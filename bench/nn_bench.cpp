@@ -1,0 +1,306 @@
+// ./nn bench: how fast does nnsteps train an MLP on all 60,000 MNIST images, next to NumPy and
+// PyTorch doing the same? Three configurations (docs/bench.md says where each comes from):
+//   A  784-30-30-10 ReLU/softmax, cross-entropy, SGD lr 0.1, batch 32     (FruitPunch's model)
+//   B  784-30-10 sigmoid, quadratic cost, SGD η 3.0, batch 10             (Nielsen's network.py)
+//   C  784-256-128-10 ReLU/softmax, cross-entropy, Adam 1e-3, batch 128   (lesson 12's larger model)
+// For each, ours and each peer run in turn (ours, NumPy, PyTorch, ours, ...) so that a slow spell
+// of the shared machine hits all of them alike, and the table shows the ratios.
+#include <CLI/CLI.hpp>
+#include <fmt/core.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <numeric>
+#include <optional>
+#include <string>
+#include <vector>
+
+#ifdef _OPENMP
+#include <omp.h>
+#endif
+
+#include "nn/data.hpp"
+#include "nn/fast_mlp.hpp"
+#include "nn/print.hpp"
+#include "nn/progress.hpp"
+#include "nn/rng.hpp"
+#include "nn/timing.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+using nn::fast::Cost;
+using nn::fast::Hidden;
+using nn::fast::Optimizer;
+
+struct BenchConfig {
+    std::string name, description;
+    std::vector<int> sizes;
+    Hidden hidden;
+    Cost cost;
+    Optimizer optimizer;
+    double lr;
+    int batch, epochs;
+    nn::Init init;
+    double target;  // seconds per epoch (issue 6)
+};
+
+std::vector<BenchConfig> configurations() {
+    return {
+        {"A", "784-30-30-10 ReLU/softmax, SGD lr 0.1, batch 32", {784, 30, 30, 10}, Hidden::relu,
+         Cost::softmax_cross_entropy, Optimizer::sgd, 0.1, 32, 5, nn::Init::glorot_uniform, 0.10},
+        {"B", "784-30-10 sigmoid, quadratic, SGD η 3.0, batch 10", {784, 30, 10}, Hidden::sigmoid,
+         Cost::sigmoid_quadratic, Optimizer::sgd, 3.0, 10, 30, nn::Init::normal, 0.15},
+        {"C", "784-256-128-10 ReLU/softmax, Adam 1e-3, batch 128", {784, 256, 128, 10}, Hidden::relu,
+         Cost::softmax_cross_entropy, Optimizer::adam, 1e-3, 128, 10, nn::Init::glorot_uniform, 0.45},
+    };
+}
+
+struct Measurement {
+    std::string who, detail;
+    std::vector<double> epoch_seconds;
+    double accuracy = 0;
+    bool ok = false;
+    std::string error;
+    double median() const {
+        if (epoch_seconds.empty()) return 0;
+        auto s = epoch_seconds;
+        std::sort(s.begin(), s.end());
+        const std::size_t m = s.size() / 2;
+        return s.size() % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+    }
+};
+
+struct Options {
+    std::vector<std::string> configs{"A", "B", "C"};
+    std::vector<std::string> peers{"numpy", "torch"};
+    int epochs = 0;  // 0: each configuration's own
+    int rounds = 1;
+    int threads = 2;
+    std::string precision = "float";
+    fs::path data_dir;
+    fs::path bench_dir;
+    std::string python = "/usr/bin/python3";
+    std::uint64_t seed = 2026;
+};
+
+template <typename T>
+Measurement run_ours(const BenchConfig& c, int epochs, const Options& opt, const nn::fast::ImageSet& train,
+                     const nn::fast::ImageSet& test) {
+    Measurement m;
+    m.who = "nnsteps";
+    nn::Rng rng(opt.seed);
+    const nn::Mlp init(c.sizes, std::vector<nn::Activation>(c.sizes.size() - 1, nn::Activation::relu), c.init, rng);
+    nn::fast::Config cfg;
+    cfg.hidden = c.hidden;
+    cfg.cost = c.cost;
+    cfg.optimizer = c.optimizer;
+    cfg.lr = c.lr;
+    cfg.batch = c.batch;
+    cfg.threads = opt.threads;
+    nn::fast::Trainer<T> trainer(init, cfg);
+    std::vector<std::uint32_t> order(train.size());
+    std::iota(order.begin(), order.end(), 0u);
+    for (int e = 0; e < epochs; ++e) {
+        nn::ProgressBar bar(fmt::format("  nnsteps {} epoch {}/{}", c.name, e + 1, epochs), 1);
+        const auto start = std::chrono::steady_clock::now();
+        rng.shuffle(order);
+        trainer.epoch(train, order);
+        m.epoch_seconds.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+        bar.finish(fmt::format("{:.3f} s", m.epoch_seconds.back()));
+    }
+    m.accuracy = trainer.accuracy(test);
+    m.detail = fmt::format("C++ Eigen {}.{}.{}, {}, {}, {} thread{}", EIGEN_WORLD_VERSION, EIGEN_MAJOR_VERSION,
+                           EIGEN_MINOR_VERSION,
+#ifdef NN_FAST_CBLAS
+                           "OpenBLAS for large products",
+#else
+                           "Eigen's products",
+#endif
+                           opt.precision, opt.threads, opt.threads == 1 ? "" : "s");
+    m.ok = true;
+    return m;
+}
+
+// Runs bench/<peer>_mlp.py and reads its lines: "epoch <k> <seconds>", "accuracy <a>", "info <text>".
+Measurement run_peer(const std::string& peer, const BenchConfig& c, int epochs, const Options& opt) {
+    Measurement m;
+    m.who = peer == "numpy" ? "NumPy" : "PyTorch";
+    const fs::path script = opt.bench_dir / (peer + "_mlp.py");
+    const std::string command =
+        fmt::format("OMP_NUM_THREADS={0} OPENBLAS_NUM_THREADS={0} '{1}' '{2}' --config {3} --epochs {4} "
+                    "--threads {0} --data '{5}' --seed {6} 2>&1",
+                    opt.threads, opt.python, script.string(), c.name, epochs, opt.data_dir.string(), opt.seed);
+    FILE* pipe = popen(command.c_str(), "r");
+    if (!pipe) {
+        m.error = "could not start " + opt.python;
+        return m;
+    }
+    nn::ProgressBar bar(fmt::format("  {} {}", m.who, c.name), std::size_t(epochs), "epochs");
+    std::string last_line;
+    char buffer[4096];
+    while (std::fgets(buffer, sizeof buffer, pipe)) {
+        std::string line(buffer);
+        if (!line.empty() && line.back() == '\n') line.pop_back();
+        int k = 0;
+        double value = 0;
+        if (std::sscanf(line.c_str(), "epoch %d %lf", &k, &value) == 2) {
+            m.epoch_seconds.push_back(value);
+            bar.update(m.epoch_seconds.size(), fmt::format("{:.3f} s", value));
+        } else if (std::sscanf(line.c_str(), "accuracy %lf", &value) == 1) {
+            m.accuracy = value;
+        } else if (line.rfind("info ", 0) == 0) {
+            m.detail = line.substr(5);
+        } else if (!line.empty()) {
+            last_line = line;
+        }
+    }
+    bar.finish();
+    const int status = pclose(pipe);
+    m.ok = status == 0 && int(m.epoch_seconds.size()) == epochs;
+    if (!m.ok) m.error = last_line.empty() ? fmt::format("exit status {}", status) : last_line;
+    return m;
+}
+
+std::vector<std::string> split_list(const std::string& s) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start <= s.size()) {
+        const std::size_t comma = s.find(',', start);
+        const std::string item = s.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+        if (!item.empty()) out.push_back(item);
+        if (comma == std::string::npos) break;
+        start = comma + 1;
+    }
+    return out;
+}
+
+nn::fast::ImageSet image_set(const nn::Mnist& m) {
+    return {m.images.pixels, m.labels, int(m.images.rows * m.images.cols)};
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    Options opt;
+    opt.data_dir = nn::default_data_dir() / "mnist";
+    opt.bench_dir = fs::path(NN_SOURCE_DIR) / "bench";
+    CLI::App app{"Trains configurations A, B and C on all 60,000 MNIST images with nnsteps' fast path and,\n"
+                 "in turn, with NumPy and PyTorch, and prints seconds per epoch, samples/s, GFLOP/s,\n"
+                 "share of the cores' peak, test accuracy and the ratios. Not a test: figures only.",
+                 "nn_bench"};
+    std::string configs = "A,B,C", peers = "numpy,torch";
+    app.add_option("--config", configs, "Configurations to run, comma-separated (A, B, C)")->capture_default_str();
+    app.add_option("--peers", peers, "Peers to run beside ours: numpy, torch, or none")->capture_default_str();
+    app.add_option("--epochs", opt.epochs, "Epochs for every configuration (default: A 5, B 30, C 10, "
+                                           "the peers' published accuracy)")
+        ->check(CLI::Range(1, 1000));
+    app.add_flag_callback("--quick", [&] { opt.epochs = 1; }, "One epoch each (times only; accuracy is not comparable)");
+    app.add_option("--rounds", opt.rounds, "Times to repeat ours-then-peers for each configuration")
+        ->check(CLI::Range(1, 100))
+        ->capture_default_str();
+    app.add_option("--threads", opt.threads, "Threads for ours and the peers")->check(CLI::Range(1, 256))->capture_default_str();
+    app.add_option("--precision", opt.precision, "Our scalar type")
+        ->check(CLI::IsMember({"float", "double"}))
+        ->capture_default_str();
+    app.add_option("--data", opt.data_dir, "Folder with MNIST's IDX files")->capture_default_str();
+    app.add_option("--python", opt.python, "Python with numpy and torch (Debian's)")->capture_default_str();
+    app.add_option("--seed", opt.seed, "Seed for weights and shuffling")->capture_default_str();
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        return app.exit(e) == 0 ? 0 : 2;
+    }
+    opt.configs = split_list(configs);
+    opt.peers = peers == "none" ? std::vector<std::string>{} : split_list(peers);
+    std::vector<BenchConfig> chosen;
+    for (const auto& name : opt.configs) {
+        const auto all = configurations();
+        const auto it = std::find_if(all.begin(), all.end(), [&](const BenchConfig& c) { return c.name == name; });
+        if (it == all.end()) {
+            fmt::print(stderr, "error: no configuration '{}' (there are A, B and C)\n", name);
+            return 2;
+        }
+        chosen.push_back(*it);
+    }
+    for (const auto& p : opt.peers) {
+        if (p != "numpy" && p != "torch") {
+            fmt::print(stderr, "error: no peer '{}' (there are numpy and torch, or none)\n", p);
+            return 2;
+        }
+    }
+
+    try {
+        const nn::Mnist train = nn::load_mnist(opt.data_dir, "train");
+        const nn::Mnist test = nn::load_mnist(opt.data_dir, "t10k");
+        const auto train_set = image_set(train), test_set = image_set(test);
+        const double peak_per_core = opt.precision == "float" ? 102.4 : 51.2;
+        const double peak = peak_per_core * opt.threads;
+        fmt::print("nnsteps bench: {} training images, {} test images, {} thread{}, ours in {}\n", train.size(),
+                   test.size(), opt.threads, opt.threads == 1 ? "" : "s", opt.precision);
+        fmt::print("peak: {:.1f} GFLOP/s ({} core{} × 3.2 GHz × 2 FMA units × {} {} lanes × 2)\n\n", peak,
+                   opt.threads, opt.threads == 1 ? "" : "s", opt.precision == "float" ? 8 : 4, opt.precision);
+
+        std::vector<std::vector<std::string>> summary;
+        for (const auto& c : chosen) {
+            const int epochs = opt.epochs > 0 ? opt.epochs : c.epochs;
+            fmt::print("{}  {}  ({} epoch{})\n", c.name, c.description, epochs, epochs == 1 ? "" : "s");
+            std::vector<Measurement> results;  // ours, then the peers, over the rounds
+            for (int r = 0; r < opt.rounds; ++r) {
+                results.push_back(opt.precision == "float" ? run_ours<float>(c, epochs, opt, train_set, test_set)
+                                                           : run_ours<double>(c, epochs, opt, train_set, test_set));
+                for (const auto& p : opt.peers) results.push_back(run_peer(p, c, epochs, opt));
+            }
+            // One row per implementation: the median epoch over all its rounds.
+            std::vector<std::string> names;
+            for (const auto& m : results)
+                if (std::find(names.begin(), names.end(), m.who) == names.end()) names.push_back(m.who);
+            const double flops = nn::fast::train_flops_per_sample(c.sizes) * double(train.size());
+            std::optional<double> ours;
+            std::vector<std::vector<std::string>> rows;
+            for (const auto& who : names) {
+                Measurement all;
+                all.who = who;
+                all.ok = true;
+                for (const auto& m : results) {
+                    if (m.who != who) continue;
+                    if (!m.ok) {
+                        all.ok = false;
+                        all.error = m.error;
+                        continue;
+                    }
+                    all.epoch_seconds.insert(all.epoch_seconds.end(), m.epoch_seconds.begin(), m.epoch_seconds.end());
+                    all.accuracy = m.accuracy;
+                    all.detail = m.detail;
+                }
+                if (!all.ok || all.epoch_seconds.empty()) {
+                    rows.push_back({who, "failed: " + all.error, "", "", "", "", ""});
+                    continue;
+                }
+                const double s = all.median();
+                if (!ours) ours = s;
+                rows.push_back({who, fmt::format("{:.3f}", s), fmt::format("{:.0f}", double(train.size()) / s),
+                                fmt::format("{:.1f}", flops / s / 1e9), fmt::format("{:.0f}%", 100 * flops / s / 1e9 / peak),
+                                fmt::format("{:.4f}", all.accuracy),
+                                who == "nnsteps" ? "1.00" : fmt::format("{:.2f}x", s / *ours)});
+                rows.back().push_back(all.detail);
+                if (who == "nnsteps") {
+                    summary.push_back({c.name, fmt::format("{:.3f}", s), fmt::format("{:.2f}", c.target),
+                                       s <= c.target ? "met" : "missed", fmt::format("{:.4f}", all.accuracy)});
+                }
+            }
+            nn::print_table({"", "s/epoch", "samples/s", "GFLOP/s", "of peak", "test acc", "time vs ours", "what"},
+                            rows, "lrrrrrrl");
+            fmt::print("\n");
+        }
+        fmt::print("Targets (issue 6, seconds per epoch on this machine):\n");
+        nn::print_table({"config", "ours", "target", "", "test acc"}, summary, "lrrll");
+        fmt::print("\nThe epoch time is the median over epochs and rounds; it covers shuffling, gathering the\n"
+                   "batches and training, not the evaluation. Share of peak counts the products' FLOPs only.\n");
+    } catch (const std::exception& e) {
+        fmt::print(stderr, "error: {}\n", e.what());
+        return 1;
+    }
+    return 0;
+}

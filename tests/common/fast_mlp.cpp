@@ -1,0 +1,156 @@
+#define BOOST_TEST_MODULE nn fast training path
+#include <boost/test/unit_test.hpp>
+
+#include <numeric>
+
+#include "nn/data.hpp"
+#include "nn/fast_mlp.hpp"
+#include "nn/losses.hpp"
+#include "nn/optim.hpp"
+#include "nn_test.hpp"
+
+// The fast path must compute what the plain Mlp computes: same start, same batches, same
+// weights after an epoch (in double, up to rounding), whatever the number of threads.
+namespace {
+
+struct Toy {
+    std::vector<std::uint8_t> pixels, labels;
+    nn::fast::ImageSet set() const { return {pixels, labels, 12}; }
+};
+
+Toy toy(std::size_t n) {
+    nn::Rng rng(7);
+    Toy t;
+    for (std::size_t i = 0; i < n * 12; ++i) t.pixels.push_back(std::uint8_t(rng.below(256)));
+    for (std::size_t i = 0; i < n; ++i) t.labels.push_back(std::uint8_t(rng.below(3)));
+    return t;
+}
+
+nn::Matrix batch_pixels(const Toy& t, const std::vector<std::uint32_t>& idx) {
+    nn::Matrix X(12, nn::Index(idx.size()));
+    for (std::size_t c = 0; c < idx.size(); ++c)
+        for (int r = 0; r < 12; ++r) X(r, nn::Index(c)) = t.pixels[idx[c] * 12 + std::size_t(r)] / 255.0;
+    return X;
+}
+
+nn::Matrix batch_labels(const Toy& t, const std::vector<std::uint32_t>& idx) {
+    std::vector<int> labels;
+    for (auto i : idx) labels.push_back(t.labels[i]);
+    return nn::one_hot(labels, 3);
+}
+
+// One epoch of the plain path over `order` in batches of `batch`.
+template <class Step>
+void plain_epoch(nn::Mlp& m, const Toy& t, const std::vector<std::uint32_t>& order, int batch, bool quadratic,
+                 Step&& step) {
+    for (std::size_t first = 0; first < order.size(); first += std::size_t(batch)) {
+        const std::vector<std::uint32_t> idx(order.begin() + long(first),
+                                             order.begin() + long(std::min(order.size(), first + std::size_t(batch))));
+        const nn::Matrix& out = m.forward(batch_pixels(t, idx));
+        const nn::Matrix Y = batch_labels(t, idx);
+        const auto loss = quadratic ? nn::half_squared_error(out, Y) : nn::softmax_cross_entropy(out, Y);
+        step(m, m.backward(loss.grad));
+    }
+}
+
+void check_same(const nn::Mlp& a, const nn::Mlp& b) {
+    BOOST_REQUIRE_EQUAL(a.layers.size(), b.layers.size());
+    for (std::size_t l = 0; l < a.layers.size(); ++l) {
+        BOOST_TEST((a.layers[l].W - b.layers[l].W).cwiseAbs().maxCoeff() < 1e-12);
+        BOOST_TEST((a.layers[l].b - b.layers[l].b).cwiseAbs().maxCoeff() < 1e-12);
+    }
+}
+
+std::vector<std::uint32_t> shuffled(std::size_t n) {
+    std::vector<std::uint32_t> order(n);
+    std::iota(order.begin(), order.end(), 0u);
+    nn::Rng rng(3);
+    rng.shuffle(order);
+    return order;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(sgd_softmax_matches_the_plain_mlp_on_one_and_two_threads) {
+    const Toy t = toy(45);  // 45 = 5 batches of 8 and one of 5
+    const auto order = shuffled(45);
+    for (int threads : {1, 2, 3}) {
+        nn::Rng rng(11);
+        nn::Mlp plain({12, 5, 4, 3}, {nn::Activation::relu, nn::Activation::relu, nn::Activation::identity},
+                      nn::Init::glorot_uniform, rng);
+        nn::fast::Config cfg;
+        cfg.lr = 0.5;
+        cfg.batch = 8;
+        cfg.threads = threads;
+        nn::fast::Trainer<double> fast(plain, cfg);
+        fast.epoch(t.set(), order);
+        plain_epoch(plain, t, order, 8, false, [](nn::Mlp& m, const auto& g) { m.sgd_step(g, 0.5); });
+        check_same(fast.to_mlp(), plain);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(sgd_sigmoid_quadratic_matches_the_plain_mlp) {
+    const Toy t = toy(30);
+    const auto order = shuffled(30);
+    nn::Rng rng(5);
+    nn::Mlp plain({12, 6, 3}, {nn::Activation::sigmoid, nn::Activation::sigmoid}, nn::Init::normal, rng);
+    nn::fast::Config cfg;
+    cfg.hidden = nn::fast::Hidden::sigmoid;
+    cfg.cost = nn::fast::Cost::sigmoid_quadratic;
+    cfg.lr = 3.0;
+    cfg.batch = 10;
+    cfg.threads = 2;
+    nn::fast::Trainer<double> fast(plain, cfg);
+    fast.epoch(t.set(), order);
+    plain_epoch(plain, t, order, 10, true, [](nn::Mlp& m, const auto& g) { m.sgd_step(g, 3.0); });
+    check_same(fast.to_mlp(), plain);
+}
+
+BOOST_AUTO_TEST_CASE(adam_matches_the_plain_adam_over_two_epochs) {
+    const Toy t = toy(40);
+    const auto order = shuffled(40);
+    nn::Rng rng(9);
+    nn::Mlp plain({12, 7, 3}, {nn::Activation::relu, nn::Activation::identity}, nn::Init::glorot_uniform, rng);
+    nn::fast::Config cfg;
+    cfg.optimizer = nn::fast::Optimizer::adam;
+    cfg.lr = 0.01;
+    cfg.batch = 16;
+    cfg.threads = 2;
+    nn::fast::Trainer<double> fast(plain, cfg);
+    nn::Adam adam;
+    adam.lr = 0.01;
+    for (int e = 0; e < 2; ++e) {
+        fast.epoch(t.set(), order);
+        plain_epoch(plain, t, order, 16, false, [&](nn::Mlp& m, const auto& g) { adam.step(m, g); });
+    }
+    check_same(fast.to_mlp(), plain);
+}
+
+BOOST_AUTO_TEST_CASE(accuracy_and_scores_agree_with_the_plain_prediction) {
+    const Toy t = toy(20);
+    nn::Rng rng(4);
+    const nn::Mlp plain({12, 5, 3}, {nn::Activation::relu, nn::Activation::identity}, nn::Init::glorot_uniform, rng);
+    const nn::fast::Trainer<double> fast(plain, nn::fast::Config{});
+    std::vector<std::uint32_t> all(20);
+    std::iota(all.begin(), all.end(), 0u);
+    const nn::Matrix P = plain.predict(batch_pixels(t, all));
+    const auto predicted = nn::argmax_columns(P);
+    std::size_t correct = 0;
+    for (std::size_t i = 0; i < 20; ++i) correct += predicted[i] == t.labels[i];
+    BOOST_TEST(fast.accuracy(t.set(), 7) == double(correct) / 20.0);
+    // scores are softmax probabilities: each column sums to 1 and orders like the logits
+    const nn::Matrix S = fast.scores(t.set(), 0, 20);
+    for (nn::Index c = 0; c < 20; ++c) BOOST_TEST(std::abs(S.col(c).sum() - 1.0) < 1e-12);
+    BOOST_TEST(nn::argmax_columns(S) == predicted);
+}
+
+BOOST_AUTO_TEST_CASE(mismatched_images_are_an_error) {
+    Toy t = toy(10);
+    nn::Rng rng(4);
+    const nn::Mlp plain({12, 3}, {nn::Activation::identity}, nn::Init::glorot_uniform, rng);
+    nn::fast::Trainer<double> fast(plain, nn::fast::Config{});
+    nn::fast::ImageSet wrong_dim{t.pixels, t.labels, 11};
+    BOOST_CHECK_THROW(fast.accuracy(wrong_dim), nn::Error);
+    t.pixels.pop_back();
+    BOOST_CHECK_THROW(fast.accuracy(t.set()), nn::Error);
+}
