@@ -6,7 +6,8 @@
 // relative tolerance R (default 1e-6) or an absolute one A (default 1e-9); the text between them
 // must be equal. A line of EXPECTED that holds the tag "[timing]" (a measured time) or
 // "[round-off]" (a measured rounding error, which depends on the exact operations the compiler
-// emits) is compared by its words only. The program must exit 0. --write stores the program's output as EXPECTED
+// emits) or "[address]" (a network address with a port the system chose) is compared by its
+// words only. The program must exit 0. --write stores the program's output as EXPECTED
 // instead (for a maintainer, after checking the output by eye).
 #include <fmt/core.h>
 #include <sys/wait.h>
@@ -79,8 +80,9 @@ bool near(double a, double b, double rel, double abs_tol) {
 // "" when the lines agree, else what differs.
 std::string compare_line(const std::string& expected, const std::string& actual, double rel, double abs_tol) {
     const auto e = tokenize(expected), a = tokenize(actual);
-    if (expected.find("[timing]") != std::string::npos || expected.find("[round-off]") != std::string::npos)
-        return masked(e) == masked(a) ? "" : "the words of a [timing] or [round-off] line differ";
+    for (const char* tag : {"[timing]", "[round-off]", "[address]"})
+        if (expected.find(tag) != std::string::npos)
+            return masked(e) == masked(a) ? "" : fmt::format("the words of a {} line differ", tag);
     if (e.size() != a.size()) return "the lines differ";
     for (std::size_t k = 0; k < e.size(); ++k) {
         if (e[k].is_number != a[k].is_number) return "the lines differ";

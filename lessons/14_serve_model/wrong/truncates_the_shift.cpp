@@ -1,0 +1,27 @@
+// Known-wrong variant (the tests must catch it): turns the shift into an integer by truncation
+// (toward zero) instead of rounding, so a digit can end up one pixel off the centre.
+#include "exercise.hpp"
+#define center_by_mass center_by_mass_reference
+#include "../solution.cpp"
+#undef center_by_mass
+
+namespace lesson14 {
+nn::Vector center_by_mass(const nn::Vector& image) {
+    if (image.size() != pixel_count) throw std::invalid_argument("center_by_mass: an image has 784 pixels");
+    double mass = 0, rows = 0, cols = 0;
+    for (int r = 0; r < side; ++r) {
+        for (int c = 0; c < side; ++c) {
+            mass += image(r * side + c);
+            rows += image(r * side + c) * r;
+            cols += image(r * side + c) * c;
+        }
+    }
+    if (mass == 0) return image;
+    const long dr = long(14.0 - rows / mass), dc = long(14.0 - cols / mass);
+    nn::Vector out = nn::Vector::Zero(pixel_count);
+    for (int r = 0; r < side; ++r)
+        for (int c = 0; c < side; ++c)
+            if (r + dr >= 0 && r + dr < side && c + dc >= 0 && c + dc < side) out((r + dr) * side + c + dc) = image(r * side + c);
+    return out;
+}
+}  // namespace lesson14
