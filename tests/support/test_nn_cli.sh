@@ -32,6 +32,14 @@ expect 2 "which lesson?" "$root/nn" try
 expect 0 "Usage: ./nn" "$root/nn" help
 expect 2 "frobnicate" "$root/nn" run 00 --frobnicate
 expect 0 "--no-plots" "$root/nn" run 00 --help
+expect 2 "Value 99999 not in range" "$root/nn" run 14 --port 99999
+expect 1 "no model file" "$root/nn" run 14 --model "$tmp/none.nnm" --once --port 0
+# ./nn bench: bad options are errors before anything trains.
+expect 0 "NumPy and PyTorch" "$root/nn" bench --help
+expect 2 "no configuration 'Z'" "$root/nn" bench --config A,Z
+expect 2 "no peer 'julia'" "$root/nn" bench --peers julia
+expect 2 "--threads" "$root/nn" bench --threads 0
+expect 1 "error:" "$root/nn" bench --peers none --config A --epochs 1 --data "$tmp/nowhere"
 
 # MNIST verification: missing, truncated and corrupt files are named.
 export NN_DATA_DIR=$tmp/data
