@@ -1,10 +1,10 @@
 #define BOOST_TEST_MODULE nn fast training path
-#include <boost/test/unit_test.hpp>
+#include "nn/fast_mlp.hpp"
 
+#include <boost/test/unit_test.hpp>
 #include <numeric>
 
 #include "nn/data.hpp"
-#include "nn/fast_mlp.hpp"
 #include "nn/losses.hpp"
 #include "nn/optim.hpp"
 #include "nn_test.hpp"
@@ -18,10 +18,12 @@ struct Toy {
     nn::fast::ImageSet set() const { return {pixels, labels, 12}; }
 };
 
+// Like MNIST, most pixels are 0 (here about 60%), so the sparse path has something to skip.
 Toy toy(std::size_t n) {
     nn::Rng rng(7);
     Toy t;
-    for (std::size_t i = 0; i < n * 12; ++i) t.pixels.push_back(std::uint8_t(rng.below(256)));
+    for (std::size_t i = 0; i < n * 12; ++i)
+        t.pixels.push_back(rng.uniform() < 0.6 ? 0 : std::uint8_t(1 + rng.below(255)));
     for (std::size_t i = 0; i < n; ++i) t.labels.push_back(std::uint8_t(rng.below(3)));
     return t;
 }
@@ -74,56 +76,88 @@ std::vector<std::uint32_t> shuffled(std::size_t n) {
 BOOST_AUTO_TEST_CASE(sgd_softmax_matches_the_plain_mlp_on_one_and_two_threads) {
     const Toy t = toy(45);  // 45 = 5 batches of 8 and one of 5
     const auto order = shuffled(45);
-    for (int threads : {1, 2, 3}) {
-        nn::Rng rng(11);
-        nn::Mlp plain({12, 5, 4, 3}, {nn::Activation::relu, nn::Activation::relu, nn::Activation::identity},
-                      nn::Init::glorot_uniform, rng);
+    for (int run = 0; run < 6; ++run) {
+        const int threads = 1 + run % 3;
+        const bool sparse = run >= 3;
+        BOOST_TEST_CONTEXT("threads " << threads << ", sparse input " << sparse) {
+            nn::Rng rng(11);
+            nn::Mlp plain({12, 5, 4, 3}, {nn::Activation::relu, nn::Activation::relu, nn::Activation::identity},
+                          nn::Init::glorot_uniform, rng);
+            nn::fast::Config cfg;
+            cfg.lr = 0.5;
+            cfg.batch = 8;
+            cfg.threads = threads;
+            cfg.sparse_input = sparse;
+            nn::fast::Trainer<double> fast(plain, cfg);
+            BOOST_TEST(fast.sparse() == sparse);
+            fast.epoch(t.set(), order);
+            plain_epoch(plain, t, order, 8, false, [](nn::Mlp& m, const auto& g) { m.sgd_step(g, 0.5); });
+            check_same(fast.to_mlp(), plain);
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(the_sparse_path_counts_the_work_it_skips) {
+    const Toy t = toy(40);
+    const auto order = shuffled(40);
+    std::size_t nonzero = 0;
+    for (auto p : t.pixels) nonzero += p != 0;
+    nn::Rng rng(2);
+    const nn::Mlp m({12, 5, 3}, {nn::Activation::relu, nn::Activation::identity}, nn::Init::glorot_uniform, rng);
+    for (bool sparse : {false, true}) {
         nn::fast::Config cfg;
-        cfg.lr = 0.5;
-        cfg.batch = 8;
-        cfg.threads = threads;
-        nn::fast::Trainer<double> fast(plain, cfg);
+        cfg.sparse_input = sparse;
+        cfg.threads = 2;
+        nn::fast::Trainer<double> fast(m, cfg);
         fast.epoch(t.set(), order);
-        plain_epoch(plain, t, order, 8, false, [](nn::Mlp& m, const auto& g) { m.sgd_step(g, 0.5); });
-        check_same(fast.to_mlp(), plain);
+        // dense: 40 · (4·12·5 + 6·5·3); sparse: the first layer's 4·5 per nonzero pixel instead
+        const double expected =
+            sparse ? 40.0 * (6 * 5 * 3) + 4.0 * 5 * double(nonzero) : 40.0 * (4 * 12 * 5 + 6 * 5 * 3);
+        BOOST_TEST(fast.last_epoch_flops() == expected);
     }
 }
 
 BOOST_AUTO_TEST_CASE(sgd_sigmoid_quadratic_matches_the_plain_mlp) {
     const Toy t = toy(30);
     const auto order = shuffled(30);
-    nn::Rng rng(5);
-    nn::Mlp plain({12, 6, 3}, {nn::Activation::sigmoid, nn::Activation::sigmoid}, nn::Init::normal, rng);
-    nn::fast::Config cfg;
-    cfg.hidden = nn::fast::Hidden::sigmoid;
-    cfg.cost = nn::fast::Cost::sigmoid_quadratic;
-    cfg.lr = 3.0;
-    cfg.batch = 10;
-    cfg.threads = 2;
-    nn::fast::Trainer<double> fast(plain, cfg);
-    fast.epoch(t.set(), order);
-    plain_epoch(plain, t, order, 10, true, [](nn::Mlp& m, const auto& g) { m.sgd_step(g, 3.0); });
-    check_same(fast.to_mlp(), plain);
+    for (bool sparse : {false, true}) {
+        nn::Rng rng(5);
+        nn::Mlp plain({12, 6, 3}, {nn::Activation::sigmoid, nn::Activation::sigmoid}, nn::Init::normal, rng);
+        nn::fast::Config cfg;
+        cfg.hidden = nn::fast::Hidden::sigmoid;
+        cfg.cost = nn::fast::Cost::sigmoid_quadratic;
+        cfg.lr = 3.0;
+        cfg.batch = 10;
+        cfg.threads = 2;
+        cfg.sparse_input = sparse;
+        nn::fast::Trainer<double> fast(plain, cfg);
+        fast.epoch(t.set(), order);
+        plain_epoch(plain, t, order, 10, true, [](nn::Mlp& m, const auto& g) { m.sgd_step(g, 3.0); });
+        check_same(fast.to_mlp(), plain);
+    }
 }
 
 BOOST_AUTO_TEST_CASE(adam_matches_the_plain_adam_over_two_epochs) {
     const Toy t = toy(40);
     const auto order = shuffled(40);
-    nn::Rng rng(9);
-    nn::Mlp plain({12, 7, 3}, {nn::Activation::relu, nn::Activation::identity}, nn::Init::glorot_uniform, rng);
-    nn::fast::Config cfg;
-    cfg.optimizer = nn::fast::Optimizer::adam;
-    cfg.lr = 0.01;
-    cfg.batch = 16;
-    cfg.threads = 2;
-    nn::fast::Trainer<double> fast(plain, cfg);
-    nn::Adam adam;
-    adam.lr = 0.01;
-    for (int e = 0; e < 2; ++e) {
-        fast.epoch(t.set(), order);
-        plain_epoch(plain, t, order, 16, false, [&](nn::Mlp& m, const auto& g) { adam.step(m, g); });
+    for (bool sparse : {false, true}) {
+        nn::Rng rng(9);
+        nn::Mlp plain({12, 7, 3}, {nn::Activation::relu, nn::Activation::identity}, nn::Init::glorot_uniform, rng);
+        nn::fast::Config cfg;
+        cfg.optimizer = nn::fast::Optimizer::adam;
+        cfg.lr = 0.01;
+        cfg.batch = 16;
+        cfg.threads = 2;
+        cfg.sparse_input = sparse;
+        nn::fast::Trainer<double> fast(plain, cfg);
+        nn::Adam adam;
+        adam.lr = 0.01;
+        for (int e = 0; e < 2; ++e) {
+            fast.epoch(t.set(), order);
+            plain_epoch(plain, t, order, 16, false, [&](nn::Mlp& m, const auto& g) { adam.step(m, g); });
+        }
+        check_same(fast.to_mlp(), plain);
     }
-    check_same(fast.to_mlp(), plain);
 }
 
 BOOST_AUTO_TEST_CASE(accuracy_and_scores_agree_with_the_plain_prediction) {
@@ -151,6 +185,8 @@ BOOST_AUTO_TEST_CASE(mismatched_images_are_an_error) {
     nn::fast::Trainer<double> fast(plain, nn::fast::Config{});
     nn::fast::ImageSet wrong_dim{t.pixels, t.labels, 11};
     BOOST_CHECK_THROW(fast.accuracy(wrong_dim), nn::Error);
+    const std::vector<std::uint32_t> past_the_end{0, 10};
+    BOOST_CHECK_THROW(fast.epoch(t.set(), past_the_end), nn::Error);
     t.pixels.pop_back();
     BOOST_CHECK_THROW(fast.accuracy(t.set()), nn::Error);
 }
