@@ -137,10 +137,9 @@ void the_api(const ModelServer& server) {
             rows.push_back({what, std::to_string(e.status), message});
         }
     }
-    rows.push_back({"over 64 KiB", "413", "the body is over the limit of 65536 bytes"});
-    rows.push_back({"GET /predict", "405", "GET /predict is not served; use POST"});
-    rows.push_back({"GET /nothing", "404", "no such path: /nothing (...)"});
     nn::print_table({"request", "status", "error"}, rows, "lrl");
+    fmt::print("A body over 64 KiB, a wrong method and an unknown path are refused by the HTTP layer;\n"
+               "section 4 sends them to the running server.\n");
 }
 
 // The tour's own request: test image 0 to /predict, then /health.
@@ -160,6 +159,18 @@ void one_request(int port, const nn::Mnist& test) {
     if (!health) throw nn::Error("the server did not answer /health");
     fmt::print("GET /health: HTTP {}, status \"{}\"\n", health->status,
                nlohmann::json::parse(health->body)["status"].get<std::string>());
+
+    // What the HTTP layer refuses, asked of the running server.
+    std::vector<std::vector<std::string>> rows;
+    const auto row = [&](const std::string& what, const httplib::Result& r) {
+        if (!r) throw nn::Error("the server did not answer: " + what);
+        rows.push_back({what, std::to_string(r->status), nlohmann::json::parse(r->body)["error"].get<std::string>()});
+    };
+    row("POST /predict, 100 kB", client.Post("/predict", std::string(100000, ' '), "application/json"));
+    row("GET /predict", client.Get("/predict"));
+    row("GET /nothing", client.Get("/nothing"));
+    fmt::print("\n");
+    nn::print_table({"request", "status", "error"}, rows, "lrl");
 }
 
 }  // namespace
@@ -175,7 +186,7 @@ int main(int argc, char** argv) {
     lesson.cli().add_option("--port", s.port, "port to listen on (0: any free port)")
         ->check(CLI::Range(0, 65535))
         ->capture_default_str();
-    lesson.cli().add_flag("--once", s.once, "answer one request of our own and stop (the course tour)");
+    lesson.cli().add_flag("--once", s.once, "send the server a few requests of our own, then stop (the course tour)");
     return lesson.run(argc, argv, [&](const nn::LessonOptions& opt) {
         const nn::Mnist train = nn::load_mnist(opt.data_dir / "mnist", "train");
         const nn::Mnist test = nn::load_mnist(opt.data_dir / "mnist", "t10k");
@@ -191,7 +202,7 @@ int main(int argc, char** argv) {
             server.start();
             one_request(port, test);
             server.stop();
-            fmt::print("(--once: one request answered, server stopped. ./nn run 14 serves until Ctrl-C.)\n");
+            fmt::print("(--once: the tour's own requests answered, server stopped. ./nn run 14 serves until Ctrl-C.)\n");
             return;
         }
         fmt::print("Open that address in a browser and draw a digit. Ctrl-C stops the server.\n");
