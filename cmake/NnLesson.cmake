@@ -1,37 +1,131 @@
-# nn_add_lesson(<NN> <slug> TITLE <title> DECKS <decks> [WRONG <variant>...] [SOURCES <file>...]
-#               [LESSON_TESTS] [ARGS <arg>...] [LIBS <target>...])
+# nn_add_lesson(<NN> <slug> TITLE <title> DECKS <decks> [SOURCES <file>...] [LESSON_TESTS]
+#               [ARGS <arg>...] [LIBS <target>...])
 #
 # One line per lesson in lessons/CMakeLists.txt. For lessons/<NN>_<slug>/ it builds:
 #   lesson<NN>            the lesson program on the reference solution      (./nn run NN)
 #   lesson<NN>_try        the same program on the learner's exercises      (./nn try NN)
 # and the exercise library in several builds of the same header (exercise.hpp):
 #   lesson<NN>_reference  solution.cpp           the worked answers
-#   lesson<NN>_stub       stub.cpp               the pristine stubs, as a learner first sees them
+#   lesson<NN>_stub       stub.cpp               the pristine stubs: every function throws
+#                                                "not implemented", as a learner first sees them
+#   lesson<NN>_trivial    trivial.cpp            the stub's second flavour: every function returns
+#                                                a plausible non-answer of the right shape (zeros,
+#                                                the input unchanged), which only a check can catch
 #   lesson<NN>_learner    exercises/<NN>_<slug>.cpp   the learner's copy (git-ignored)
-#   lesson<NN>_wrong_<v>  wrong/<v>.cpp          known-wrong answers that the tests must catch
-# With BUILD_TESTING, tests/lessons/<NN>_<slug>.cpp (which includes only exercise.hpp) is linked
-# against each build and registered with CTest:
-#   lesson<NN>.exercises.reference       must pass
-#   lesson<NN>.exercises.stub_must_fail  every test case, run alone, must fail on the stubs
-#   lesson<NN>.exercises.wrong.<v>       must fail on each known-wrong variant
+#   lesson<NN>_mutant     build/<preset>/mutants/<NN>_<slug>.cpp   every mutant of solution.cpp in
+#                                                one file, chosen at run time by NN_MUTANT=k, written
+#                                                by ./nn mutants (not built by default)
+#   lesson<NN>_wrong_<v>  wrong/<v>.cpp          known-wrong answers, found by globbing wrong/; each
+#                                                names its exercise in a line "// wrong NN.k: why"
+# tests/lessons/<NN>_<slug>.cpp holds one Boost.Test suite per exercise, exNN_k_<name>, each a list
+# of plain BOOST_AUTO_TEST_CASEs (or BOOST_FIXTURE_TEST_CASE(name, Fixture)). They are read here, at configure time, and each is registered with
+# CTest (no parsing of Boost.Test's output at run time):
+#   lesson<NN>.exercises.listing         the program lists exactly the suites and cases read here
+#                                        (a disabled, decorated or unparsed case fails this)
+#   lesson<NN>.exercises.coverage        trivial.cpp exists; every exercise has >= 2 wrong variants
+#   lesson<NN>.exercises.reference       the reference passes every case
+#   lesson<NN>.stub.<suite>/<case>       each case, run alone, fails on the untouched stub
+#   lesson<NN>.trivial.<suite>/<case>    each case, run alone, fails BY A CHECK on trivial.cpp
+#   lesson<NN>.wrong.<v>                 the variant's own exercise suite fails BY A CHECK
 #   lesson<NN>.output                    the lesson's output against its expected.txt
 #   lesson<NN>.lesson                    tests/lessons/<NN>_<slug>_lesson.cpp (LESSON_TESTS):
 #                                        the lesson's own code beyond the exercises
+# With NN_LEARNER_CHECK (the "checked" preset that ./nn check and ./nn try use) it builds only the
+# learner's side: lesson<NN>_try, test<NN>_learner and one CTest test per exercise,
+#   lesson<NN>.check.<suite>             labels lesson<NN>;learner, with a time limit,
+# so a learner's first check compiles one lesson, not every variant of every lesson.
 # ARGS are given to the lesson in its output test (e.g. --quick for a lesson that trains long).
 # SOURCES are lesson code beyond the exercises (compiled into lesson<NN>_core, which the program
 # and the tests use; it may call the exercise functions).
 set(NN_LESSON_INDEX "${PROJECT_BINARY_DIR}/lessons.tsv")
 file(WRITE "${NN_LESSON_INDEX}" "")
+set(NN_EXERCISES_DIR "${PROJECT_SOURCE_DIR}/exercises" CACHE PATH
+    "Where the learner's exercise files are (./nn check builds them)")
+set(NN_CHECK_TIMEOUT 30 CACHE STRING "Seconds an exercise's tests may run in ./nn check")
+
+# _nn_read_exercise_suites(<test source> <NN> <out suites var>): the exercise suites of a test
+# file, and for each suite S the variable _nn_cases_<S> with its cases. Anything it cannot read
+# with certainty is a configure error, never a silently skipped test.
+function(_nn_read_exercise_suites source NN out)
+  file(STRINGS "${source}" lines
+       REGEX "^[ \t]*BOOST_(AUTO_TEST|FIXTURE_TEST|DATA_TEST|PARAM_TEST|TEST_CASE|TEST_DECORATOR|TEST_GLOBAL)")
+  # Brackets would stop CMake from splitting the list at the lines' ends; the names have none.
+  string(REPLACE "[" "<" lines "${lines}")
+  string(REPLACE "]" ">" lines "${lines}")
+  set(suites "")
+  set(current "")
+  foreach(line IN LISTS lines)
+    if(line MATCHES "^BOOST_AUTO_TEST_SUITE\\((ex${NN}_([0-9]+)_[a-z0-9_]+)\\)[ \t]*$")
+      if(current)
+        message(FATAL_ERROR "${source}: suite ${CMAKE_MATCH_1} opened inside ${current}")
+      endif()
+      set(current "${CMAKE_MATCH_1}")
+      list(APPEND suites "${current}")
+      set(_nn_cases_${current} "")
+    elseif(line MATCHES "^BOOST_AUTO_TEST_SUITE_END\\(\\)")
+      if(NOT current)
+        message(FATAL_ERROR "${source}: BOOST_AUTO_TEST_SUITE_END without a suite")
+      endif()
+      if(NOT _nn_cases_${current})
+        message(FATAL_ERROR "${source}: exercise suite ${current} has no test case")
+      endif()
+      set(_nn_cases_${current} "${_nn_cases_${current}}" PARENT_SCOPE)
+      set(current "")
+    elseif(line MATCHES "^BOOST_(AUTO_TEST_CASE\\(|FIXTURE_TEST_CASE\\()([A-Za-z0-9_]+)(, *[A-Za-z0-9_:]+)?\\)([ \t]*{.*)?$")
+      if(NOT current)
+        message(FATAL_ERROR "${source}: test case ${CMAKE_MATCH_2} outside an exercise suite")
+      endif()
+      if(CMAKE_MATCH_1 STREQUAL "AUTO_TEST_CASE(" AND CMAKE_MATCH_3)
+        message(FATAL_ERROR "${source}: a decorated test case cannot be registered:\n  ${line}")
+      endif()
+      list(APPEND _nn_cases_${current} "${CMAKE_MATCH_2}")
+    elseif(line MATCHES "^[ \t]*BOOST_")
+      message(FATAL_ERROR "${source}: cannot register this line with CTest (one plain "
+              "BOOST_AUTO_TEST_CASE(name) per line, no decorators, no nested suites):\n  ${line}")
+    endif()
+  endforeach()
+  if(current)
+    message(FATAL_ERROR "${source}: suite ${current} is not closed")
+  endif()
+  if(NOT suites)
+    message(FATAL_ERROR "${source}: no exercise suite BOOST_AUTO_TEST_SUITE(ex${NN}_k_name)")
+  endif()
+  set(${out} "${suites}" PARENT_SCOPE)
+endfunction()
+
+# One exercise library: <target> built from <source>, with the lesson's include folder and libs.
+function(_nn_exercise_lib target source dir libs)
+  add_library(${target} STATIC ${ARGN} "${source}")
+  target_include_directories(${target} PUBLIC "${dir}")
+  target_link_libraries(${target} PUBLIC nn::common ${libs} PRIVATE nn_warnings)
+endfunction()
+# The builds that only the meta-checks run (stub, trivial, wrong variants): there are many of them
+# and their tests are small, so they are compiled for speed of building (-O1, little debug info).
+function(_nn_meta_lib target source dir libs)
+  _nn_exercise_lib(${target} "${source}" "${dir}" "${libs}" ${ARGN})
+  target_compile_options(${target} PRIVATE -O1 $<$<CONFIG:RelWithDebInfo>:-g1>)
+endfunction()
+
+# One test program: the lesson's exercise tests linked against one build of the exercises.
+function(_nn_exercise_test NN build)
+  add_executable(test${NN}_${build} ${ARGN} $<TARGET_OBJECTS:test${NN}_obj>
+                 $<TARGET_OBJECTS:nn_test_verdict>)
+  target_link_libraries(test${NN}_${build} PRIVATE lesson${NN}_core lesson${NN}_${build} nn_test_support)
+  set_target_properties(test${NN}_${build} PROPERTIES RUNTIME_OUTPUT_DIRECTORY "${PROJECT_BINARY_DIR}/tests")
+endfunction()
 
 function(nn_add_lesson NN slug)
-  cmake_parse_arguments(PARSE_ARGV 2 L "LESSON_TESTS" "TITLE;DECKS" "WRONG;SOURCES;ARGS;LIBS")
+  cmake_parse_arguments(PARSE_ARGV 2 L "LESSON_TESTS" "TITLE;DECKS" "SOURCES;ARGS;LIBS;WRONG")
+  if(L_WRONG)
+    message(FATAL_ERROR "nn_add_lesson(${NN}): WRONG is gone; wrong/*.cpp are found by themselves")
+  endif()
   set(name "${NN}_${slug}")
   set(dir "${PROJECT_SOURCE_DIR}/lessons/${name}")
-  set(learner_file "${PROJECT_SOURCE_DIR}/exercises/${name}.cpp")
+  set(learner_file "${NN_EXERCISES_DIR}/${name}.cpp")
   string(REPLACE ";" " " args_text "${L_ARGS}")
   file(APPEND "${NN_LESSON_INDEX}" "${NN}\t${name}\t${L_TITLE}\t${L_DECKS}\t${args_text}\n")
 
-  # The learner's copy starts as the pristine stub; ./nn reset NN copies it again.
+  # The learner's copy starts as the pristine stub (never overwritten here; ./nn reset does that).
   if(NOT EXISTS "${learner_file}")
     file(COPY_FILE "${dir}/stub.cpp" "${learner_file}")
   endif()
@@ -48,60 +142,152 @@ function(nn_add_lesson NN slug)
     add_library(lesson${NN}_core INTERFACE)
   endif()
 
-  # One exercise library per build of exercise.hpp.
-  function(_nn_exercise_lib target source exclude)
-    add_library(${target} STATIC ${exclude} "${source}")
-    target_include_directories(${target} PUBLIC "${dir}")
-    target_link_libraries(${target} PUBLIC nn::common ${L_LIBS} PRIVATE nn_warnings)
-  endfunction()
-  _nn_exercise_lib(lesson${NN}_reference "${dir}/solution.cpp" "")
-  _nn_exercise_lib(lesson${NN}_stub "${dir}/stub.cpp" "")
-  _nn_exercise_lib(lesson${NN}_learner "${learner_file}" EXCLUDE_FROM_ALL)
+  _nn_exercise_lib(lesson${NN}_learner "${learner_file}" "${dir}" "${L_LIBS}")
   # A stub names its parameters for the learner but does not use them yet.
-  target_compile_options(lesson${NN}_stub PRIVATE -Wno-unused-parameter)
   target_compile_options(lesson${NN}_learner PRIVATE -Wno-unused-parameter)
-  foreach(variant IN LISTS L_WRONG)
-    _nn_exercise_lib(lesson${NN}_wrong_${variant} "${dir}/wrong/${variant}.cpp" "")
-  endforeach()
+  if(NN_LEARNER_CHECK)
+    set(program_lib lesson${NN}_learner)
+  else()
+    set(program_lib lesson${NN}_reference)
+    _nn_exercise_lib(lesson${NN}_reference "${dir}/solution.cpp" "${dir}" "${L_LIBS}")
+    set_target_properties(lesson${NN}_learner PROPERTIES EXCLUDE_FROM_ALL ON)
+  endif()
 
   # The program, compiled once and linked against the reference and the learner's builds.
   add_library(lesson${NN}_main OBJECT "${dir}/main.cpp")
-  target_link_libraries(lesson${NN}_main PUBLIC lesson${NN}_core lesson${NN}_reference
-                        PRIVATE nn_warnings)
-  add_executable(lesson${NN} $<TARGET_OBJECTS:lesson${NN}_main>)
-  # Lesson code may call the exercises, so it comes first on the link line.
-  target_link_libraries(lesson${NN} PRIVATE lesson${NN}_core lesson${NN}_reference)
+  target_link_libraries(lesson${NN}_main PUBLIC lesson${NN}_core ${program_lib} PRIVATE nn_warnings)
+  if(NOT NN_LEARNER_CHECK)
+    add_executable(lesson${NN} $<TARGET_OBJECTS:lesson${NN}_main>)
+    # Lesson code may call the exercises, so it comes first on the link line.
+    target_link_libraries(lesson${NN} PRIVATE lesson${NN}_core lesson${NN}_reference)
+  endif()
   add_executable(lesson${NN}_try EXCLUDE_FROM_ALL $<TARGET_OBJECTS:lesson${NN}_main>)
   target_link_libraries(lesson${NN}_try PRIVATE lesson${NN}_core lesson${NN}_learner)
-  set_target_properties(lesson${NN} lesson${NN}_try PROPERTIES
-                        RUNTIME_OUTPUT_DIRECTORY "${PROJECT_BINARY_DIR}/bin")
+  set_target_properties(lesson${NN}_try PROPERTIES RUNTIME_OUTPUT_DIRECTORY "${PROJECT_BINARY_DIR}/bin")
+  if(TARGET lesson${NN})
+    set_target_properties(lesson${NN} PROPERTIES RUNTIME_OUTPUT_DIRECTORY "${PROJECT_BINARY_DIR}/bin")
+  endif()
 
   if(NOT BUILD_TESTING)
     return()
   endif()
   set(test_source "${PROJECT_SOURCE_DIR}/tests/lessons/${name}.cpp")
+  _nn_read_exercise_suites("${test_source}" ${NN} suites)
+  # The suites and cases are read from the test file: configure again whenever it changes.
+  set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${test_source}")
   add_library(test${NN}_obj OBJECT "${test_source}")
-  target_link_libraries(test${NN}_obj PUBLIC lesson${NN}_core lesson${NN}_reference nn_test_support
+  target_link_libraries(test${NN}_obj PUBLIC lesson${NN}_core ${program_lib} nn_test_support
                         PRIVATE nn_warnings)
-  function(_nn_exercise_test build exclude)
-    add_executable(test${NN}_${build} ${exclude} $<TARGET_OBJECTS:test${NN}_obj>)
-    target_link_libraries(test${NN}_${build} PRIVATE lesson${NN}_core lesson${NN}_${build} nn_test_support)
-    set_target_properties(test${NN}_${build} PROPERTIES
-                          RUNTIME_OUTPUT_DIRECTORY "${PROJECT_BINARY_DIR}/tests")
-  endfunction()
-  _nn_exercise_test(reference "")
-  _nn_exercise_test(stub "")
-  _nn_exercise_test(learner EXCLUDE_FROM_ALL)
-  add_test(NAME lesson${NN}.exercises.reference COMMAND test${NN}_reference)
-  add_test(NAME lesson${NN}.exercises.stub_must_fail
-           COMMAND bash "${PROJECT_SOURCE_DIR}/tests/support/each_case_must_fail.sh"
-                   $<TARGET_FILE:test${NN}_stub>)
-  foreach(variant IN LISTS L_WRONG)
-    _nn_exercise_test(wrong_${variant} "")
-    add_test(NAME lesson${NN}.exercises.wrong.${variant}
-             COMMAND bash "${PROJECT_SOURCE_DIR}/tests/support/must_fail.sh"
-                     $<TARGET_FILE:test${NN}_wrong_${variant}>)
+
+  # The learner's side: one CTest test per exercise, for ./nn check.
+  if(NN_LEARNER_CHECK)
+    _nn_exercise_test(${NN} learner)
+    foreach(suite IN LISTS suites)
+      add_test(NAME lesson${NN}.check.${suite}
+               COMMAND test${NN}_learner --run_test=${suite} --log_level=error --report_level=no
+                       --color_output=no)
+      set_tests_properties(lesson${NN}.check.${suite} PROPERTIES LABELS "lesson${NN};learner"
+                           TIMEOUT ${NN_CHECK_TIMEOUT})
+    endforeach()
+    return()
+  endif()
+
+  _nn_meta_lib(lesson${NN}_stub "${dir}/stub.cpp" "${dir}" "${L_LIBS}")
+  target_compile_options(lesson${NN}_stub PRIVATE -Wno-unused-parameter)
+  _nn_exercise_test(${NN} reference)
+  _nn_exercise_test(${NN} stub)
+  _nn_exercise_test(${NN} learner EXCLUDE_FROM_ALL)
+  set(expect_fail bash "${PROJECT_SOURCE_DIR}/tests/support/expect_fail.sh")
+
+  # What the program must list: the suites and cases read above, in Boost's --list_content form.
+  set(listing "")
+  foreach(suite IN LISTS suites)
+    string(APPEND listing "${suite}*\n")
+    foreach(case IN LISTS _nn_cases_${suite})
+      string(APPEND listing "    ${case}*\n")
+    endforeach()
   endforeach()
+  file(WRITE "${PROJECT_BINARY_DIR}/tests/listing${NN}.txt" "${listing}")
+  add_test(NAME lesson${NN}.exercises.listing
+           COMMAND bash "${PROJECT_SOURCE_DIR}/tests/support/same_listing.sh"
+                   $<TARGET_FILE:test${NN}_reference> "${PROJECT_BINARY_DIR}/tests/listing${NN}.txt")
+  add_test(NAME lesson${NN}.exercises.reference COMMAND test${NN}_reference)
+
+  set(problems "")
+  set(have_trivial OFF)
+  if(EXISTS "${dir}/trivial.cpp")
+    set(have_trivial ON)
+    _nn_meta_lib(lesson${NN}_trivial "${dir}/trivial.cpp" "${dir}" "${L_LIBS}")
+    target_compile_options(lesson${NN}_trivial PRIVATE -Wno-unused-parameter)
+    _nn_exercise_test(${NN} trivial)
+  else()
+    list(APPEND problems "lessons/${name}/trivial.cpp is missing")
+  endif()
+  foreach(suite IN LISTS suites)
+    foreach(case IN LISTS _nn_cases_${suite})
+      add_test(NAME lesson${NN}.stub.${suite}/${case}
+               COMMAND ${expect_fail} any $<TARGET_FILE:test${NN}_stub> --run_test=${suite}/${case})
+      if(have_trivial)
+        add_test(NAME lesson${NN}.trivial.${suite}/${case}
+                 COMMAND ${expect_fail} check $<TARGET_FILE:test${NN}_trivial> --run_test=${suite}/${case})
+      endif()
+    endforeach()
+    set(_nn_wrong_count_${suite} 0)
+  endforeach()
+
+  # ./nn mutants (tests/support/mutants.py) writes the lesson's mutants of solution.cpp here and
+  # builds test<NN>_mutant against them; never part of the default build.
+  set(mutant_file "${PROJECT_BINARY_DIR}/mutants/${name}.cpp")
+  if(NOT EXISTS "${mutant_file}")
+    file(MAKE_DIRECTORY "${PROJECT_BINARY_DIR}/mutants")
+    file(COPY_FILE "${dir}/solution.cpp" "${mutant_file}")
+  endif()
+  _nn_exercise_lib(lesson${NN}_mutant "${mutant_file}" "${dir}" "${L_LIBS}" EXCLUDE_FROM_ALL)
+  # All of a lesson's mutants are compiled at once (mutant schemata), so a quick compile matters more.
+  target_compile_options(lesson${NN}_mutant PRIVATE -w -O1)
+  _nn_exercise_test(${NN} mutant EXCLUDE_FROM_ALL)
+
+  # Known-wrong variants: every file in wrong/, each run against its own exercise's suite.
+  file(GLOB wrong_files CONFIGURE_DEPENDS "${dir}/wrong/*.cpp")
+  foreach(file IN LISTS wrong_files)
+    get_filename_component(variant "${file}" NAME_WE)
+    file(STRINGS "${file}" tag REGEX "^// wrong [0-9]+\\.[0-9]+: " LIMIT_COUNT 1)
+    if(NOT tag MATCHES "^// wrong ([0-9]+)\\.([0-9]+): ")
+      message(FATAL_ERROR "${file}: a wrong variant names its exercise on a line of its own, "
+              "'// wrong ${NN}.k: the misconception' (k the exercise's number)")
+    endif()
+    set(tag_lesson "${CMAKE_MATCH_1}")
+    set(tag_k "${CMAKE_MATCH_2}")
+    if(NOT tag_lesson STREQUAL NN)
+      message(FATAL_ERROR "${file}: names exercise ${tag_lesson}.${tag_k}, not one of lesson ${NN}")
+    endif()
+    set(suite "")
+    foreach(s IN LISTS suites)
+      if(s MATCHES "^ex${NN}_${tag_k}_")
+        set(suite "${s}")
+      endif()
+    endforeach()
+    if(NOT suite)
+      message(FATAL_ERROR "${file}: there is no exercise ${NN}.${tag_k} in ${test_source}")
+    endif()
+    math(EXPR _nn_wrong_count_${suite} "${_nn_wrong_count_${suite}} + 1")
+    _nn_meta_lib(lesson${NN}_wrong_${variant} "${file}" "${dir}" "${L_LIBS}")
+    _nn_exercise_test(${NN} wrong_${variant})
+    add_test(NAME lesson${NN}.wrong.${variant}
+             COMMAND ${expect_fail} check $<TARGET_FILE:test${NN}_wrong_${variant}> --run_test=${suite})
+  endforeach()
+  foreach(suite IN LISTS suites)
+    if(_nn_wrong_count_${suite} LESS 2)
+      list(APPEND problems "${suite} has ${_nn_wrong_count_${suite}} known-wrong variants (at least 2)")
+    endif()
+  endforeach()
+  if(problems)
+    list(JOIN problems "; " text)
+    add_test(NAME lesson${NN}.exercises.coverage COMMAND bash -c "echo 'lesson ${NN}: ${text}'; exit 1")
+  else()
+    add_test(NAME lesson${NN}.exercises.coverage COMMAND bash -c "echo 'lesson ${NN}: trivial.cpp and 2+ wrong variants per exercise'")
+  endif()
+
   # Run from the build folder, so the plots it prints as plots/... land in build/<preset>/plots.
   add_test(NAME lesson${NN}.output
            COMMAND compare_output "${dir}/expected.txt" -- $<TARGET_FILE:lesson${NN}> ${L_ARGS}

@@ -17,7 +17,9 @@ struct MpUnit {
 // Exercise 01.1 — the unit's output y = f(g(x)) for inputs x (each 0 or 1):
 //   y = 0 if any inhibitory input is 1; otherwise
 //   g(x) = x_1 + ... + x_n, and y = 1 if g(x) ≥ θ, else 0.
-// Throws std::invalid_argument if x has not one entry per input or holds anything but 0 and 1.
+// Throws std::invalid_argument if x has not one entry per input or holds anything but 0 and 1;
+// for a value that is not 0 or 1 the message names its input by its position counted from 1,
+// as the slides number x_1 ... x_n, e.g. "input 2 is 5, not 0 or 1".
 int mp_output(const MpUnit& unit, const std::vector<int>& x);
 
 // Exercise 01.2 — the units of the slides. Choose θ (and the inhibitory inputs) so that:

@@ -29,7 +29,8 @@ struct Params {
 // Exercise 04.3 — one epoch of the deck's do_gradient_descent: sum grad_w and grad_b over all
 // points (a sum, as the deck writes it, not a mean), then step against the gradient:
 //   w ← w − η·∇w,   b ← b − η·∇b.
-// Throws std::invalid_argument if X and Y differ in length.
+// Throws std::invalid_argument if X and Y differ in length (with no points at all, both sums are
+// 0 and p comes back unchanged).
 Params descent_step(Params p, const std::vector<double>& X, const std::vector<double>& Y, double eta);
 
 }  // namespace lesson04

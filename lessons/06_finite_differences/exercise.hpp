@@ -28,7 +28,8 @@ struct Params {
 // size below 1.
 Params nn_parameter_maker(const std::vector<int>& sizes, nn::Rng& rng);
 
-// Challenge 2 (exercise 06.2) — σ(z) = 1/(1 + e^−z) for every entry of z.
+// Challenge 2 (exercise 06.2) — σ(z) = 1/(1 + e^−z) for every entry of z, a matrix of z's shape;
+// finite for every z, however large: σ(800) = 1 and σ(−800) = 0 to double precision, never NaN.
 nn::Matrix sigmoid(const nn::Matrix& z);
 
 // Challenge 3 (exercise 06.3) — the forward pass a(l+1) = σ(w[l]·a(l) + b[l]) through every

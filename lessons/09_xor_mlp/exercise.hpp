@@ -24,7 +24,8 @@ struct XorForward {
     nn::Matrix out;  // outputs (1, N)
 };
 
-// Exercise 09.1 — the forward pass above for the inputs X (2, N).
+// Exercise 09.1 — the forward pass above for the inputs X (2, N). σ must stay finite for any z
+// (σ(800) = 1, σ(−800) = 0, never inf/inf = NaN).
 XorForward xor_forward(const XorNet& net, const nn::Matrix& X);
 
 // Exercise 09.2 — one step of full-batch gradient descent on ½ Σ (out − y)² with targets Y (1, N):

@@ -16,7 +16,8 @@ namespace lesson10 {
 nn::Matrix stable_softmax(const nn::Matrix& Z);
 
 // Exercise 10.2 — cross-entropy −Σ_k y_k ln p_k for each column, averaged over the N columns
-// (natural logarithm). Throws std::invalid_argument if P and Y differ in shape.
+// (natural logarithm). A term with y_k = 0 adds nothing, even where p_k = 0 (0·ln 0 counts as 0).
+// Throws std::invalid_argument if P and Y differ in shape (rows or columns).
 double cross_entropy(const nn::Matrix& P, const nn::Matrix& Y);
 
 // Exercise 10.3 — the gradient of the mean softmax cross-entropy with respect to the logits Z:

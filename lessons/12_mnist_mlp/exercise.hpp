@@ -19,8 +19,10 @@ namespace lesson12 {
 std::vector<std::vector<nn::Index>> minibatch_indices(nn::Index n, nn::Index batch, nn::Rng& rng);
 
 // Exercise 12.2 — how good the predictions are. `scores` is (classes, N), one column per sample
-// (logits or probabilities: the largest entry is the prediction). Returns the accuracy and the
-// confusion matrix, confusion(i, j) = the number of samples of true class i predicted as j.
+// (logits or probabilities: the largest entry is the prediction; on a tie, the lowest class, as
+// Eigen's maxCoeff gives). Returns the accuracy (the fraction right, in [0, 1]; 0 when there are no
+// samples) and the confusion matrix (classes x classes),
+// confusion(i, j) = the number of samples of true class i predicted as j.
 // Throws std::invalid_argument if scores has not one column per label.
 struct Evaluation {
     double accuracy;

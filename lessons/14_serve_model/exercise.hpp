@@ -31,7 +31,10 @@ struct BadRequest : std::runtime_error {
 //   an array of the wrong length n                      -> 422, "expected 784 pixels, got n"
 //   pixel i a string, null, boolean, array or object    -> 422, "pixel i is not a number"
 //   pixel i a number below 0 or above 1                 -> 422, "pixel i is <value>, outside [0, 1]"
-// (JSON has no NaN or infinity, so a number that parsed is finite.)
+// with <value> the number as JSON prints it (nlohmann's dump(): 2, 1.5, -0.25). The checks go in
+// this order and the first that fails is reported: the JSON, the object, the length, then pixel by
+// pixel from i = 0 (for each, "not a number" before the range). Both ends, 0 and 1, are inside, and
+// an integer such as 1 is a number. (JSON has no NaN or infinity, so a number that parsed is finite.)
 nn::Vector parse_pixels(const std::string& body);
 
 // Exercise 14.2 — MNIST's last step: move the digit so that its centre of mass sits in the middle
@@ -40,7 +43,7 @@ nn::Vector parse_pixels(const std::string& body);
 // training digits have their centre of mass there on average (14.00 and 14.01, spread 0.29).
 // Move every pixel by (dr, dc) = (round(14 − r̄), round(14 − c̄)), rounding halves away from zero
 // (std::lround); what moves outside is lost, what is uncovered is 0. An image with no ink
-// (Σ v = 0) comes back unchanged.
+// (Σ v = 0, also when positive and negative values cancel out) comes back unchanged.
 // Throws std::invalid_argument if image does not have 784 values.
 nn::Vector center_by_mass(const nn::Vector& image);
 

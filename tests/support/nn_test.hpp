@@ -1,25 +1,70 @@
-// Helpers for the tests: element-by-element matrix checks and gradient checks.
+// Helpers for the tests. Every check says, in words, what it checked: the failure message carries
+// the property ("the columns of softmax must sum to 1"), the expected value and the learner's value,
+// so ./nn check can show a learner what is wrong without opening the test.
 #pragma once
 
 #include <boost/test/unit_test.hpp>
 #include <cmath>
 #include <functional>
+#include <iomanip>
+#include <sstream>
+#include <string>
 
 #include "nn/types.hpp"
 
 namespace nn_test {
 
-// Shapes first (a required check), then every entry within `tol` (absolute), each with its
-// position in the failure message.
+// A matrix as text for a failure message: "2x3 [[1, 2, 3], [4, 5, 6]]" (large ones by shape only).
+inline std::string show(const nn::Matrix& M) {
+    std::ostringstream s;
+    s << M.rows() << "x" << M.cols();
+    if (M.size() > 24) return s.str();
+    s.precision(10);
+    s << " [";
+    for (nn::Index i = 0; i < M.rows(); ++i) {
+        s << (i ? ", [" : "[");
+        for (nn::Index j = 0; j < M.cols(); ++j) s << (j ? ", " : "") << M(i, j);
+        s << "]";
+    }
+    s << "]";
+    return s.str();
+}
+
+// |actual − expected| ≤ tol (NaN never passes). `what` names the quantity in words.
+inline void check_near(double actual, double expected, double tol, const std::string& what) {
+    const bool ok = std::abs(actual - expected) <= tol;
+    BOOST_TEST(ok, what << ": expected " << std::setprecision(17) << expected << ", got " << actual
+                        << " (tolerance " << tol << ")");
+}
+
+// Exact equality, for integers, counts and values that must come out exactly.
+template <class T>
+void check_equal(const T& actual, const T& expected, const std::string& what) {
+    BOOST_TEST(actual == expected, what << ": expected " << expected << ", got " << actual);
+}
+
+// Shapes first (a required check), then every entry within `tol` (absolute), each failing entry
+// named by `what` and its position; after the first 4 failing entries, one line counts the rest.
+inline void check_matrix(const nn::Matrix& actual, const nn::Matrix& expected, double tol,
+                         const std::string& what) {
+    BOOST_TEST_REQUIRE((actual.rows() == expected.rows() && actual.cols() == expected.cols()),
+                       what << ": expected a " << expected.rows() << "x" << expected.cols()
+                            << " matrix, got " << actual.rows() << "x" << actual.cols());
+    long wrong = 0;
+    for (nn::Index j = 0; j < actual.cols(); ++j)
+        for (nn::Index i = 0; i < actual.rows(); ++i) {
+            if (std::abs(actual(i, j) - expected(i, j)) <= tol) continue;
+            if (++wrong <= 4)
+                BOOST_TEST(false, what << ", entry (" << i << ", " << j << "): expected "
+                                       << std::setprecision(17) << expected(i, j) << ", got "
+                                       << actual(i, j) << " (tolerance " << tol << ")");
+        }
+    if (wrong > 4)
+        BOOST_TEST(false, what << ": " << wrong - 4 << " more of " << actual.size()
+                               << " entries differ as well");
+}
 inline void check_matrix(const nn::Matrix& actual, const nn::Matrix& expected, double tol = 1e-12) {
-    BOOST_TEST_REQUIRE(actual.rows() == expected.rows());
-    BOOST_TEST_REQUIRE(actual.cols() == expected.cols());
-    for (nn::Index i = 0; i < actual.rows(); ++i)
-        for (nn::Index j = 0; j < actual.cols(); ++j)
-            BOOST_TEST_CONTEXT("entry (" << i << ", " << j << ")") {
-                BOOST_TEST(std::abs(actual(i, j) - expected(i, j)) <= tol,
-                           "actual " << actual(i, j) << ", expected " << expected(i, j));
-            }
+    check_matrix(actual, expected, tol, "the result");
 }
 
 // ‖a − n‖ / ‖a + n‖ (mlpack's CheckGradient, CS231n's rel_error); 0 when both are 0.
@@ -28,9 +73,22 @@ inline double rel_error(const nn::Matrix& a, const nn::Matrix& n) {
     return denom == 0 ? 0 : (a - n).norm() / denom;
 }
 
+// A gradient against central differences: shape, then rel_error < tol, with both printed.
+inline void check_gradient(const nn::Matrix& analytic, const nn::Matrix& numeric, double tol,
+                           const std::string& what) {
+    BOOST_TEST_REQUIRE((analytic.rows() == numeric.rows() && analytic.cols() == numeric.cols()),
+                       what << ": expected a " << numeric.rows() << "x" << numeric.cols()
+                            << " gradient, got " << analytic.rows() << "x" << analytic.cols());
+    const double e = rel_error(analytic, numeric);
+    BOOST_TEST(e < tol, what << " must match central differences: relative error " << e
+                             << " (at most " << tol << ")\n  yours:   " << show(analytic)
+                             << "\n  numeric: " << show(numeric));
+}
+
 // ∂f/∂P by central differences, one entry of P at a time (P is restored afterwards).
-inline nn::Matrix central_gradient(const std::function<double()>& f, nn::Matrix& P,
-                                   double eps = 1e-6) {
+template <class Derived>
+nn::Matrix central_gradient(const std::function<double()>& f, Eigen::MatrixBase<Derived>& P,
+                            double eps = 1e-6) {
     nn::Matrix G(P.rows(), P.cols());
     for (nn::Index k = 0; k < P.size(); ++k) {
         const double saved = P(k);

@@ -1,4 +1,4 @@
-// Known-wrong variant (the tests must catch it): the sum of products stops one term early.
+// wrong 00.2: the sum of products stops one term early.
 #include "exercise.hpp"
 #define naive_matmul naive_matmul_reference
 #include "../solution.cpp"

@@ -1,4 +1,4 @@
-// Known-wrong variant (the tests must catch it): the shape check compares A's rows with B's rows
+// wrong 00.1: the shape check compares A's rows with B's rows
 // instead of A's columns with B's rows.
 #include <stdexcept>
 

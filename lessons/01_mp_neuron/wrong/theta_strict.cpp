@@ -1,4 +1,4 @@
-// Known-wrong variant (the tests must catch it): fires when g(x) > θ instead of g(x) ≥ θ.
+// wrong 01.1: fires when g(x) > θ instead of g(x) ≥ θ.
 #include <stdexcept>
 
 #include "exercise.hpp"

@@ -1,4 +1,4 @@
-// Known-wrong variant (the tests must catch it): fires on w·x > 0 instead of w·x ≥ 0.
+// wrong 02.1: fires on w·x > 0 instead of w·x ≥ 0.
 #include <stdexcept>
 
 #include "exercise.hpp"

@@ -1,4 +1,4 @@
-// Known-wrong variant (the tests must catch it): a misclassified positive is subtracted and a
+// wrong 02.2: a misclassified positive is subtracted and a
 // misclassified negative added, turning w the wrong way.
 #include "exercise.hpp"
 #define learn_step learn_step_reference

@@ -1,4 +1,4 @@
-// Known-wrong variant (the tests must catch it): σ(z) = e^z / (1 + e^z) for every z, which is
+// wrong 03.1: σ(z) = e^z / (1 + e^z) for every z, which is
 // inf/inf = NaN once e^z overflows (z > 709).
 #include <cmath>
 

@@ -1,4 +1,4 @@
-// Known-wrong variant (the tests must catch it): the derivative without its (1 − σ) factor.
+// wrong 03.2: the derivative without its (1 − σ) factor.
 #include "exercise.hpp"
 #define sigmoid_prime sigmoid_prime_reference
 #include "../solution.cpp"

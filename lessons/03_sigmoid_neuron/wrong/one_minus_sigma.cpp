@@ -1,4 +1,4 @@
-// Known-wrong variant (the tests must catch it): σ′ = σ·(1 − σ), which is 0 at z = 40 because
+// wrong 03.2: σ′ = σ·(1 − σ), which is 0 at z = 40 because
 // σ(40) rounds to 1.
 #include "exercise.hpp"
 #define sigmoid_prime sigmoid_prime_reference

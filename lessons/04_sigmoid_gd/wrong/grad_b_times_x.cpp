@@ -1,4 +1,4 @@
-// Known-wrong variant (the tests must catch it): ∇b with a stray factor x (copied from ∇w).
+// wrong 04.2: ∇b with a stray factor x (copied from ∇w).
 #include "exercise.hpp"
 #define grad_b grad_b_reference
 #include "../solution.cpp"

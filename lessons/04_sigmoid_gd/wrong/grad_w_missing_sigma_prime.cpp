@@ -1,4 +1,4 @@
-// Known-wrong variant (the tests must catch it): ∇w without the derivative factor f(1 − f).
+// wrong 04.1: ∇w without the derivative factor f(1 − f).
 #include "exercise.hpp"
 #define grad_w grad_w_reference
 #include "../solution.cpp"

@@ -1,4 +1,4 @@
-// Known-wrong variant (the tests must catch it): ∇w with its sign flipped, (y − f)·f(1 − f)·x.
+// wrong 04.1: ∇w with its sign flipped, (y − f)·f(1 − f)·x.
 #include "exercise.hpp"
 #define grad_w grad_w_reference
 #include "../solution.cpp"

@@ -1,4 +1,4 @@
-// Known-wrong variant (the tests must catch it): steps along the gradient (w + η∇w), uphill.
+// wrong 04.3: steps along the gradient (w + η∇w), uphill.
 #include <stdexcept>
 
 #include "exercise.hpp"

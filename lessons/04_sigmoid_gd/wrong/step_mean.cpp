@@ -1,4 +1,4 @@
-// Known-wrong variant (the tests must catch it): divides the summed gradient by the number of
+// wrong 04.3: divides the summed gradient by the number of
 // points. The deck's error is a sum, Σ ½(f − y)², so its gradient is a sum too.
 #include <stdexcept>
 

@@ -1,4 +1,4 @@
-// Known-wrong variant (the tests must catch it): updates w first and then computes ∇b at the
+// wrong 04.3: updates w first and then computes ∇b at the
 // new w, instead of both gradients at the same point.
 #include <stdexcept>
 

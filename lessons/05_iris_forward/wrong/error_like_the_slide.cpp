@@ -1,4 +1,4 @@
-// Known-wrong variant (the tests must catch it): the error as IBM-1's 84.25 was computed, the
+// wrong 05.3: the error as IBM-1's 84.25 was computed, the
 // mean of (t − o)² over the entries, without the ½ and with a 1/N.
 #include <stdexcept>
 

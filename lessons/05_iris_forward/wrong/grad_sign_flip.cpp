@@ -1,4 +1,4 @@
-// Known-wrong variant (the tests must catch it): ∂E/∂out = target − out, the sign flipped.
+// wrong 05.3: ∂E/∂out = target − out, the sign flipped.
 #include <stdexcept>
 
 #include "exercise.hpp"

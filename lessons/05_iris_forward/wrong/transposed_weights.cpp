@@ -1,4 +1,4 @@
-// Known-wrong variant (the tests must catch it): multiplies by Wᵀ, the slide's layout, where our
+// wrong 05.2: multiplies by Wᵀ, the slide's layout, where our
 // layout wants W (it only fits when W is square).
 #include <stdexcept>
 

@@ -1,4 +1,4 @@
-// Known-wrong variant (the tests must catch it): the difference of costs is not divided by eps.
+// wrong 06.4: the difference of costs is not divided by eps.
 #include "exercise.hpp"
 #define gradient_estimator gradient_estimator_reference
 #include "../solution.cpp"

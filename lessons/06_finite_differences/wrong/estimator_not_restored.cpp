@@ -1,4 +1,4 @@
-// Known-wrong variant (the tests must catch it): the estimator nudges each weight but never puts
+// wrong 06.4: the estimator nudges each weight but never puts
 // it back, so every later estimate is taken at a different point.
 #include "exercise.hpp"
 #define gradient_estimator gradient_estimator_reference

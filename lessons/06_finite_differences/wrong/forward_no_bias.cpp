@@ -1,4 +1,4 @@
-// Known-wrong variant (the tests must catch it): the forward pass forgets the biases.
+// wrong 06.3: the forward pass forgets the biases.
 #include "exercise.hpp"
 #define forward_pass forward_pass_reference
 #include "../solution.cpp"

@@ -1,4 +1,4 @@
-// Known-wrong variant (the tests must catch it): the step goes up the gradient, w + lr·w_pds.
+// wrong 06.5: the step goes up the gradient, w + lr·w_pds.
 #include "exercise.hpp"
 #define one_step_gd one_step_gd_reference
 #include "../solution.cpp"

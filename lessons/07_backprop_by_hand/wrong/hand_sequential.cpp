@@ -1,4 +1,4 @@
-// Known-wrong variant (the tests must catch it): updates w5 and w6 first and then uses the NEW
+// wrong 07.1: updates w5 and w6 first and then uses the NEW
 // w5, w6 for w1..w4, so the gradient is no longer taken at one point.
 #include "exercise.hpp"
 #define hand_update hand_update_reference

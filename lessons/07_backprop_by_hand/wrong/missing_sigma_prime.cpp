@@ -1,4 +1,4 @@
-// Known-wrong variant (the tests must catch it): passes ∇h straight down as ∇a, leaving out
+// wrong 07.2: passes ∇h straight down as ∇a, leaving out
 // the factor g′(a) of the hidden sigmoid.
 #include "exercise.hpp"
 #define back_propagation back_propagation_reference

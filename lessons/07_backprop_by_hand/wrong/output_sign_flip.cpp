@@ -1,4 +1,4 @@
-// Known-wrong variant (the tests must catch it): starts from ∇a_L = e(y) − ŷ, the sign flipped.
+// wrong 07.2: starts from ∇a_L = e(y) − ŷ, the sign flipped.
 #include "exercise.hpp"
 #define back_propagation back_propagation_reference
 #include "../solution.cpp"

@@ -1,4 +1,4 @@
-// Known-wrong variant (the tests must catch it): each input of a product receives its own value
+// wrong 08.1: each input of a product receives its own value
 // instead of the other factor.
 #include "exercise.hpp"
 #define mul_backward mul_backward_reference

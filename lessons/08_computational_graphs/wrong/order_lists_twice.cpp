@@ -1,4 +1,4 @@
-// Known-wrong variant (the tests must catch it): no record of visited nodes, so a node used
+// wrong 08.2: no record of visited nodes, so a node used
 // twice is listed (and later visited) twice.
 #include <functional>
 

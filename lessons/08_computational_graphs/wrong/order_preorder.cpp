@@ -1,4 +1,4 @@
-// Known-wrong variant (the tests must catch it): lists a node before its inputs (pre-order), so
+// wrong 08.2: lists a node before its inputs (pre-order), so
 // walking the list backwards passes a gradient on before it is complete.
 #include <functional>
 

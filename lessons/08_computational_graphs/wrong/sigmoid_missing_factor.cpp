@@ -1,4 +1,4 @@
-// Known-wrong variant (the tests must catch it): σ's local derivative taken as s instead of s(1 − s).
+// wrong 08.1: σ's local derivative taken as s instead of s(1 − s).
 #include "exercise.hpp"
 #define sigmoid_backward sigmoid_backward_reference
 #include "../solution.cpp"

@@ -1,4 +1,4 @@
-// Known-wrong variant (the tests must catch it): the hidden layer is left linear (no σ), which
+// wrong 09.1: the hidden layer is left linear (no σ), which
 // makes the whole network a single linear map followed by σ — it cannot do XOR.
 #include "exercise.hpp"
 #define xor_forward xor_forward_reference

@@ -1,4 +1,4 @@
-// Known-wrong variant (the tests must catch it): the hidden layer's error is W2ᵀ·dZ2 without the
+// wrong 09.2: the hidden layer's error is W2ᵀ·dZ2 without the
 // factor H(1 − H) of the hidden sigmoids.
 #include "exercise.hpp"
 #define train_step train_step_reference

@@ -1,4 +1,4 @@
-// Known-wrong variant (the tests must catch it): updates W2 before back-propagating through it,
+// wrong 09.2: updates W2 before back-propagating through it,
 // so the hidden layer's gradient uses the new W2.
 #include "exercise.hpp"
 #define train_step train_step_reference

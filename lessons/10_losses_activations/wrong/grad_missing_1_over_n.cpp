@@ -1,4 +1,4 @@
-// Known-wrong variant (the tests must catch it): the gradient of a MEAN loss without its 1/N.
+// wrong 10.3: the gradient of a MEAN loss without its 1/N.
 #include "exercise.hpp"
 #define softmax_cross_entropy_grad softmax_cross_entropy_grad_reference
 #include "../solution.cpp"

@@ -1,4 +1,4 @@
-// Known-wrong variant (the tests must catch it): cross-entropy with log10, as the deck's 0.22 was
+// wrong 10.2: cross-entropy with log10, as the deck's 0.22 was
 // computed.
 #include <cmath>
 #include <stdexcept>

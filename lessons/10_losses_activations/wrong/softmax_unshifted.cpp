@@ -1,4 +1,4 @@
-// Known-wrong variant (the tests must catch it): the textbook softmax without the shift, which
+// wrong 10.1: the textbook softmax without the shift, which
 // gives inf/inf = NaN for a logit of 1000.
 #include "exercise.hpp"
 #define stable_softmax stable_softmax_reference

@@ -1,4 +1,4 @@
-// Known-wrong variant (the tests must catch it): tanh′ = 1 − tanh(z), the square forgotten.
+// wrong 10.4: tanh′ = 1 − tanh(z), the square forgotten.
 #include <cmath>
 
 #include "exercise.hpp"

@@ -1,4 +1,4 @@
-// Known-wrong variant (the tests must catch it): the update climbs the gradient.
+// wrong 11.1: the update climbs the gradient.
 #include "exercise.hpp"
 #include "nn/losses.hpp"
 #define train_step train_step_reference

@@ -1,4 +1,4 @@
-// Known-wrong variant (the tests must catch it): returns the loss after the update instead of
+// wrong 11.1: returns the loss after the update instead of
 // the loss the gradient was taken at.
 #include "exercise.hpp"
 #include "nn/losses.hpp"

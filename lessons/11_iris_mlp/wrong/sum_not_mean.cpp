@@ -1,4 +1,4 @@
-// Known-wrong variant (the tests must catch it): back-propagates (P − Y) without the 1/N of the
+// wrong 11.1: back-propagates (P − Y) without the 1/N of the
 // mean, so the step grows with the batch size.
 #include "exercise.hpp"
 #include "nn/losses.hpp"

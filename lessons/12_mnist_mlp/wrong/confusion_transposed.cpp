@@ -1,4 +1,4 @@
-// Known-wrong variant (the tests must catch it): rows of the confusion matrix are the predicted
+// wrong 12.2: rows of the confusion matrix are the predicted
 // class and columns the true one.
 #include "exercise.hpp"
 #define evaluate evaluate_reference

@@ -1,4 +1,4 @@
-// Known-wrong variant (the tests must catch it): the short last batch is dropped, so some samples
+// wrong 12.1: the short last batch is dropped, so some samples
 // are never seen in that epoch.
 #include "exercise.hpp"
 #define minibatch_indices minibatch_indices_reference

@@ -1,4 +1,4 @@
-// Known-wrong variant (the tests must catch it): the batches follow the data's own order every
+// wrong 12.1: the batches follow the data's own order every
 // epoch (MNIST's files are not sorted, but a sorted data set would train class by class).
 #include <numeric>
 #include <stdexcept>

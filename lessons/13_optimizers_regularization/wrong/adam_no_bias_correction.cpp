@@ -1,4 +1,4 @@
-// Known-wrong variant (the tests must catch it): Adam without the 1/(1 − β^t) corrections, so its
+// wrong 13.2: Adam without the 1/(1 − β^t) corrections, so its
 // first steps are far too small.
 #include <cmath>
 

@@ -1,4 +1,4 @@
-// Known-wrong variant (the tests must catch it): evaluation normalizes with the batch's own
+// wrong 13.4: evaluation normalizes with the batch's own
 // statistics too, so one sample's output depends on the others in its batch.
 #include <cmath>
 

@@ -1,4 +1,4 @@
-// Known-wrong variant (the tests must catch it): drops entries but does not scale the kept ones by
+// wrong 13.3: drops entries but does not scale the kept ones by
 // 1/(1 − p), so the expected activation shrinks in training and differs from evaluation.
 #include <stdexcept>
 

@@ -1,4 +1,4 @@
-// Known-wrong variant (the tests must catch it): the velocity is subtracted from itself, v ← β·v − dW,
+// wrong 13.1: the velocity is subtracted from itself, v ← β·v − dW,
 // and then added, which climbs.
 #include "exercise.hpp"
 #define momentum_update momentum_update_reference

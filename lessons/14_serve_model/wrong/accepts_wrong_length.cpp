@@ -1,4 +1,4 @@
-// Known-wrong variant (the tests must catch it): pads a short array with zeros and ignores extra
+// wrong 14.1: pads a short array with zeros and ignores extra
 // values instead of refusing them, so a client's bug becomes a silent wrong answer.
 #include "exercise.hpp"
 #define parse_pixels parse_pixels_reference

@@ -1,4 +1,4 @@
-// Known-wrong variant (the tests must catch it): checks the range of the image files' bytes,
+// wrong 14.1: checks the range of the image files' bytes,
 // 0 to 255, not of the model's inputs, 0 to 1; a client sending bytes gets nonsense back.
 #include "exercise.hpp"
 #define parse_pixels parse_pixels_reference

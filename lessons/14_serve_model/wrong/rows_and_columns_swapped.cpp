@@ -1,4 +1,4 @@
-// Known-wrong variant (the tests must catch it): moves the digit by the column shift down and the
+// wrong 14.2: moves the digit by the column shift down and the
 // row shift across, so only a digit already centred on the diagonal comes out right.
 #include "exercise.hpp"
 #define center_by_mass center_by_mass_reference

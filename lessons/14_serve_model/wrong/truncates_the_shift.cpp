@@ -1,4 +1,4 @@
-// Known-wrong variant (the tests must catch it): turns the shift into an integer by truncation
+// wrong 14.2: turns the shift into an integer by truncation
 // (toward zero) instead of rounding, so a digit can end up one pixel off the centre.
 #include "exercise.hpp"
 #define center_by_mass center_by_mass_reference

@@ -1,4 +1,4 @@
-// Known-wrong variant (the tests must catch it): ∇W = h_{k−1}·∇a_kᵀ, the transpose of the right
+// wrong 07.2: ∇W = h_{k−1}·∇a_kᵀ, the transpose of the right
 // product (the shape of Wᵀ, not W).
 #include "exercise.hpp"
 #define back_propagation back_propagation_reference

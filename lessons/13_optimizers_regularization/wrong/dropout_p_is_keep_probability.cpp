@@ -1,0 +1,18 @@
+// wrong 13.3: reads p as the KEEP probability (keeps an entry when rng.uniform() < p), so
+// p = 0.25 drops three quarters.
+#include <stdexcept>
+
+#include "exercise.hpp"
+#define dropout_forward dropout_forward_reference
+#include "../solution.cpp"
+#undef dropout_forward
+
+namespace lesson13 {
+nn::Matrix dropout_forward(const nn::Matrix& A, double p, bool training, nn::Rng& rng, nn::Matrix& mask) {
+    if (!(p >= 0 && p < 1)) throw std::invalid_argument("dropout: p must be in [0, 1)");
+    mask = nn::Matrix::Ones(A.rows(), A.cols());
+    if (training)
+        for (nn::Index k = 0; k < A.size(); ++k) mask(k) = rng.uniform() < p ? 1.0 / (1.0 - p) : 0.0;
+    return A.cwiseProduct(mask);
+}
+}  // namespace lesson13
