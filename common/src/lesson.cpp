@@ -5,8 +5,12 @@
 
 namespace nn {
 
+std::string measured(double v, fmt::format_string<double> spec) {
+    return "~" + fmt::vformat(spec, fmt::make_format_args(v));
+}
+
 void print_timing(const LessonOptions& opt, const std::string& line) {
-    if (opt.timings) fmt::print("{}  [timing]\n", line);
+    if (opt.timings) fmt::print("{}\n", line);
 }
 
 Lesson::Lesson(LessonInfo info)

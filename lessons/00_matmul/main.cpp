@@ -88,9 +88,10 @@ void fifty_thousand_times_faster(const nn::LessonOptions& opt) {
         const double t_loops = nn::seconds_per_call([&] { C = naive_matmul(A, B); nn::keep(C); });
         const double t_eigen = nn::seconds_per_call([&] { C.noalias() = A * B; nn::keep(C); });
         const double gflops = 2.0 * n * n * n / t_eigen / 1e9;
-        nn::print_timing(opt, fmt::format("  {:>3}x{:<3}  loops {:>10.3g} s   Eigen {:>10.3g} s   "
-                                          "Eigen is {:>6.1f}x faster ({:.1f} GFLOP/s)",
-                                          n, n, t_loops, t_eigen, t_loops / t_eigen, gflops));
+        nn::print_timing(opt, fmt::format("  {:>3}x{:<3}  loops {:>10} s   Eigen {:>10} s   "
+                                          "Eigen is {:>6}x faster ({} GFLOP/s)",
+                                          n, n, nn::measured(t_loops, "{:.3g}"), nn::measured(t_eigen, "{:.3g}"),
+                                          nn::measured(t_loops / t_eigen, "{:.1f}"), nn::measured(gflops, "{:.1f}")));
     }
     fmt::print(
         "\nWhat this shows: a 3x3 product is 27 multiply-adds; both take some tens of\n"

@@ -61,9 +61,9 @@ void derivative() {
         const double numeric = (sigmoid(z + h) - sigmoid(z - h)) / (2 * h);
         const double exact = sigmoid_prime(z);
         rows.push_back({nn::format_number(z, 2), fmt::format("{:.12f}", exact), fmt::format("{:.10f}", numeric),
-                        fmt::format("{:.1e}", std::abs(exact - numeric) / exact), nn::round_off});
+                        nn::measured(std::abs(exact - numeric) / exact, "{:.1e}")});
     }
-    nn::print_table({"z", "σ′(z)", "central difference", "relative error", ""}, rows, "rrrrl");
+    nn::print_table({"z", "σ′(z)", "central difference", "relative error"}, rows, "rrrr");
     fmt::print("σ′(0) = 0.25 is the largest slope: a sigmoid never passes on more than a quarter\n"
                "of a gradient (lesson 10 shows what that does to deep networks).\n");
 }
@@ -78,7 +78,7 @@ void tanh_identity() {
         rows.push_back({nn::format_number(x, 2), fmt::format("{:.15f}", a), fmt::format("{:.15f}", b)});
     }
     nn::print_table({"x", "tanh(x)", "2σ(2x) − 1"}, rows);
-    fmt::print("Largest difference: {:.1e} (rounding only).{}\n", worst, nn::round_off);
+    fmt::print("Largest difference: {} (rounding only).\n", nn::measured(worst, "{:.1e}"));
     fmt::print("tanh is a sigmoid stretched to (−1, 1) and centred on zero.\n");
 }
 

@@ -55,8 +55,8 @@ void linear_regression(const nn::LessonOptions& opt) {
     for (int t : {0, 10, 100, 500, 1000, 2000}) fmt::print("  iteration {:>4}: J = {:.8f}\n", t, costs[t]);
     const nn::Vector exact = least_squares(d);
     fmt::print("  θ by descent      = {}\n  θ by least squares = {}   (closed form, QR of X)\n"
-               "  largest difference: {:.1e}{}\n",
-               vec(theta), vec(exact), (theta - exact).cwiseAbs().maxCoeff(), nn::round_off);
+               "  largest difference: {}\n",
+               vec(theta), vec(exact), nn::measured((theta - exact).cwiseAbs().maxCoeff(), "{:.1e}"));
     fmt::print("Descent finds the same θ as the closed form; it needs no matrix solve, which is\n"
                "why it scales to networks where no closed form exists.\n");
 

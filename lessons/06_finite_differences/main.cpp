@@ -73,7 +73,7 @@ void challenge_4(const Params& p, const DataSet& d) {
     double worst = 0;
     auto add = [&](const std::string& name, double a, double b) {
         worst = std::max(worst, std::abs(a - b));
-        rows.push_back({name, fmt::format("{:.8f}", a), fmt::format("{:.8f}", b), fmt::format("{:.1e}", a - b), nn::round_off});
+        rows.push_back({name, fmt::format("{:.8f}", a), fmt::format("{:.8f}", b), fmt::format("{:.1e}", a - b)});
     };
     for (std::size_t l = 0; l < 2; ++l) {
         for (nn::Index i = 0; i < p.w[l].rows(); ++i)
@@ -82,9 +82,8 @@ void challenge_4(const Params& p, const DataSet& d) {
         for (nn::Index i = 0; i < p.b[l].rows(); ++i)
             add(fmt::format("∂cost/∂b[{}]({})", l, i), fd.b_pds[l](i, 0), bp.b_pds[l](i, 0));
     }
-    nn::print_table({"parameter", "gradient_estimator", "backprop", "difference", ""}, rows, "lrrrl");
-    fmt::print("The largest difference is {:.1e}: a forward difference errs by about (eps/2)·∂²cost.{}\n",
-               worst, nn::round_off);
+    nn::print_table({"parameter", "gradient_estimator", "backprop", "difference"}, rows, "lrrr");
+    fmt::print("The largest difference is {:.1e}: a forward difference errs by about (eps/2)·∂²cost.\n", worst);
 }
 
 void challenge_5(const nn::LessonOptions& opt, const Params& p, const DataSet& d) {
@@ -145,9 +144,10 @@ void the_cost_argument(const nn::LessonOptions& opt) {
     }, 0.2);
     const double t_fd = t_20 / 20 * static_cast<double>(params);
     fmt::print("parameters: {}\n", params);
-    nn::print_timing(opt, fmt::format("one backprop gradient: {:.4f} s", t_backprop));
-    nn::print_timing(opt, fmt::format("one finite-difference gradient: {:.0f} s (about {:.1f} hours)", t_fd, t_fd / 3600));
-    nn::print_timing(opt, fmt::format("ratio: backprop is {:.2g} times faster", t_fd / t_backprop));
+    nn::print_timing(opt, fmt::format("one backprop gradient: {} s", nn::measured(t_backprop, "{:.4f}")));
+    nn::print_timing(opt, fmt::format("one finite-difference gradient: {} s (about {} hours)",
+                                      nn::measured(t_fd, "{:.0f}"), nn::measured(t_fd / 3600, "{:.1f}")));
+    nn::print_timing(opt, fmt::format("ratio: backprop is {} times faster", nn::measured(t_fd / t_backprop, "{:.2g}")));
     fmt::print("A training run takes thousands of steps: by differences, a million-parameter network\n"
                "could not be trained at all. That is why every framework does backpropagation.\n");
 }
@@ -172,10 +172,11 @@ void forward_versus_central(const nn::LessonOptions& opt, const Params& p, const
         const double down = cost_function(d.X, d.y, w, p.b);
         w[0](1, 1) = p.w[0](1, 1);
         const double e_fwd = std::abs((up - base) / eps - g), e_cen = std::abs((up - down) / (2 * eps) - g);
-        // From eps = 1e-5 on, round-off dominates at least one column: those digits depend on the
-        // exact operations the compiler emits, and the output test compares only their words.
-        rows.push_back({fmt::format("1e-{}", k), fmt::format("{:.2e}", e_fwd), fmt::format("{:.2e}", e_cen),
-                        k >= 5 ? nn::round_off : ""});
+        // The rounding error of a cost (about 1e-16 of it) divided by eps reaches the printed digits
+        // of the forward error from eps = 1e-5 on and of the (smaller) central one from eps = 1e-3
+        // on: those digits depend on the exact operations the compiler emits, so they are measured.
+        rows.push_back({fmt::format("1e-{}", k), k >= 5 ? nn::measured(e_fwd, "{:.2e}") : fmt::format("{:.2e}", e_fwd),
+                        k >= 3 ? nn::measured(e_cen, "{:.2e}") : fmt::format("{:.2e}", e_cen)});
         if (e_fwd < min_fwd) min_fwd = e_fwd, best_fwd = eps;
         if (e_cen < min_cen) min_cen = e_cen, best_cen = eps;
         fwd.x.push_back(eps);
@@ -183,19 +184,21 @@ void forward_versus_central(const nn::LessonOptions& opt, const Params& p, const
         cen.x.push_back(eps);
         cen.y.push_back(std::max(e_cen, 1e-17));
     }
-    nn::print_table({"eps", "forward error", "central error", ""}, rows, "rrrl");
+    nn::print_table({"eps", "forward error", "central error"}, rows, "rrr");
     fmt::print(
         "Truncation error shrinks with eps: tenfold per step for the forward difference (it goes\n"
         "like eps), a hundredfold for the central one (like eps²). Round-off grows as eps shrinks:\n"
         "the two costs share more and more leading digits, and the rounding error of each (about\n"
-        "1e-16 of the cost) is divided by eps. (Rows marked [round-off] hold rounding noise: their\n"
-        "digits change with the compiler's choice of operations.) Where the two errors meet the\n"
-        "error is smallest: here at\n"
-        "eps = {:.0e} for the forward difference ({:.1e}) and {:.0e} for the central ({:.1e}).{}\n"
+        "1e-16 of the cost) is divided by eps. (Errors marked ~ are measured: rounding noise sets\n"
+        "their digits, which change with the compiler's choice of operations.) Where the two errors\n"
+        "meet the error is smallest: here at\n"
+        "eps = {} for the forward difference ({}) and {} for the central ({}).\n"
         "Theory puts the two near √1e-16 = 1e-8 and ∛1e-16 ≈ 5e-6 times the scale of the cost and\n"
         "its curvature. The deck's 1e-4 is safe for a forward difference; gradient checks use the\n"
         "central one, whose error is smaller at every eps down to where round-off takes over.\n",
-        best_fwd, min_fwd, best_cen, min_cen, nn::round_off);
+        // Which eps gives the smallest error is decided by the rounding noise too: measured.
+        nn::measured(best_fwd, "{:.0e}"), nn::measured(min_fwd, "{:.1e}"), nn::measured(best_cen, "{:.0e}"),
+        nn::measured(min_cen, "{:.1e}"));
     plot.series = {fwd, cen};
     opt.plot(plot, "06-eps-errors.png");
 }

@@ -137,9 +137,9 @@ void general_algorithm(const nn::LessonOptions& opt) {
         const double eb = (grads[k].db - nb.col(0)).norm() / (grads[k].db + nb.col(0)).norm();
         worst = std::max({worst, eW, eb});
         rows.push_back({fmt::format("{}", k + 1), fmt::format("{}x{}", layers[k].W.rows(), layers[k].W.cols()),
-                        fmt::format("{:.1e}", eW), fmt::format("{:.1e}", eb), nn::round_off});
+                        nn::measured(eW, "{:.1e}"), nn::measured(eb, "{:.1e}")});
     }
-    nn::print_table({"layer k", "W_k", "rel. error ∇W_k", "rel. error ∇b_k", ""}, rows, "llrrl");
+    nn::print_table({"layer k", "W_k", "rel. error ∇W_k", "rel. error ∇b_k"}, rows, "llrr");
     fmt::print("Every gradient agrees to {} 1e-7: one forward and one backward pass give what\n"
                "2 × {} extra forward passes estimate.\n",
                worst < 1e-7 ? "better than" : "WORSE than", 4 * 6 + 6 + 6 * 5 + 5 + 5 * 3 + 3);

@@ -87,8 +87,8 @@ void the_chain_rule(const nn::LessonOptions& opt) {
     }
     fmt::print("\n∂E/∂w: graph {:.12f}, lesson 04's formula {:.12f}\n", g.node(w).grad, gw);
     fmt::print("∂E/∂b: graph {:.12f}, lesson 04's formula {:.12f}\n", g.node(b).grad, gb);
-    fmt::print("differences: {:.1e} and {:.1e}{}\n", std::abs(g.node(w).grad - gw), std::abs(g.node(b).grad - gb),
-               nn::round_off);
+    fmt::print("differences: {} and {}\n", nn::measured(std::abs(g.node(w).grad - gw), "{:.1e}"),
+               nn::measured(std::abs(g.node(b).grad - gb), "{:.1e}"));
     fmt::print("Each share is one chain ∂E/∂r · ∂r/∂f · ∂f/∂z · ∂z/∂w: the slide's chain rule, multiplied\n"
                "out node by node instead of in one formula.\n");
     opt.plot(nn::plot::DotGraph{g.to_dot(total)}, "08-graph-neuron.png");

@@ -132,9 +132,9 @@ void activations(const nn::LessonOptions& opt) {
         values.series.push_back(v);
         slopes.series.push_back(d);
         rows.push_back({nn::name(a), fmt::format("{:.4f}", activation_prime(a, -3)), fmt::format("{:.4f}", activation_prime(a, 0.5)),
-                        fmt::format("{:.4f}", activation_prime(a, 3)), fmt::format("{:.1e}", worst), nn::round_off});
+                        fmt::format("{:.4f}", activation_prime(a, 3)), nn::measured(worst, "{:.1e}")});
     }
-    nn::print_table({"activation", "g′(−3)", "g′(0.5)", "g′(3)", "max |g′ − central diff.|", ""}, rows, "lrrrrl");
+    nn::print_table({"activation", "g′(−3)", "g′(0.5)", "g′(3)", "max |g′ − central diff.|"}, rows, "lrrrr");
     fmt::print("The sigmoid's slope never exceeds 0.25 and fades on both sides; tanh's reaches 1 at 0;\n"
                "ReLU's is 1 for every positive input, and leaky ReLU and ELU keep a little below 0.\n");
     opt.plot(values, "10-activations.png");
@@ -155,8 +155,8 @@ void why_non_linear() {
     fmt::print("The slide's 8-4-1 network with A[1] = Z[1] (no activation), seeded weights, 5 inputs:\n");
     nn::print_matrix("W2(W1·X + b1) + b2", two_linear, 6);
     nn::print_matrix("W·X + b, W = W2·W1, b = W2·b1 + b2", one, 6);
-    fmt::print("Largest difference: {:.1e}: two linear layers are one linear layer (a 1×8 W).{}\n",
-               (two_linear - one).cwiseAbs().maxCoeff(), nn::round_off);
+    fmt::print("Largest difference: {}: two linear layers are one linear layer (a 1×8 W).\n",
+               nn::measured((two_linear - one).cwiseAbs().maxCoeff(), "{:.1e}"));
     nn::print_matrix("with ReLU between", with_relu, 6);
     fmt::print("With ReLU between them the outputs differ (by up to {:.3f}): no single W and b gives\n"
                "them for every input, and the network can represent more than a line.\n",

@@ -55,8 +55,10 @@ void the_model() {
 }
 
 void print_timing_of(const nn::LessonOptions& opt, const RunResult& r, std::size_t samples_per_epoch) {
-    nn::print_timing(opt, fmt::format("  {:.2f} s per epoch, {:.0f} samples/s", r.seconds / static_cast<double>(r.loss.size()),
-                                      static_cast<double>(samples_per_epoch) * static_cast<double>(r.loss.size()) / r.seconds));
+    nn::print_timing(opt, fmt::format("  {} s per epoch, {} samples/s",
+                                      nn::measured(r.seconds / static_cast<double>(r.loss.size()), "{:.2f}"),
+                                      nn::measured(static_cast<double>(samples_per_epoch) *
+                                                       static_cast<double>(r.loss.size()) / r.seconds, "{:.0f}")));
 }
 
 void batch_against_minibatch(const nn::LessonOptions& opt, const DataSet& d, const Settings& s) {

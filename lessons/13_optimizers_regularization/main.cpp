@@ -188,8 +188,8 @@ void batch_normalization(const nn::LessonOptions& opt, const Data& d, bool quick
     const nn::Matrix alone = kept->forward(d.X_test.leftCols(1), false, rng);
     const nn::Matrix in_batch = kept->forward(d.X_test.leftCols(100), false, rng);
     fmt::print("Evaluation mode: the first test image's logits alone and inside a batch of 100 differ by\n"
-               "{:.1e}: the running statistics make a prediction independent of its batch.{}\n",
-               (alone.col(0) - in_batch.col(0)).cwiseAbs().maxCoeff(), nn::round_off);
+               "{}: the running statistics make a prediction independent of its batch.\n",
+               nn::measured((alone.col(0) - in_batch.col(0)).cwiseAbs().maxCoeff(), "{:.1e}"));
     opt.plot(p, quick ? "13-batchnorm-quick.png" : "13-batchnorm.png");
 }
 

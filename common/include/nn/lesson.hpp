@@ -45,13 +45,19 @@ struct LessonOptions {
     }
 };
 
-// Appended to a printed line whose numbers are rounding errors (a gradient check's relative
-// error, the difference between two ways to compute the same thing): their digits depend on the
-// exact operations the compiler emits, so the output tests compare only the line's words.
-inline constexpr const char* round_off = "  [round-off]";
+// A measured number: one whose digits depend on the machine, the compiler or the run, not only
+// on the lesson's arithmetic: a rounding error (a gradient check's relative error, the difference
+// between two ways to compute the same thing) or a time or speed. measured() prints it with the
+// fmt format spec given ("{:.1e}", "{:.3g}", "{:.2f}", ...) behind a "~" (read "about"):
+//   fmt::print("largest difference: {}\n", nn::measured(5.6e-17, "{:.1e}"));  // ~5.6e-17
+// A number printed right after "~" is measured, not computed: the output tests
+// (tests/support/compare_output.cpp) only check that a number stands there, after a "~".
+// Every other number of the line is still compared, so mark only the measured ones. To align a
+// column, pad the whole string: fmt::format("{:>10}", nn::measured(t, "{:.3g}")).
+std::string measured(double v, fmt::format_string<double> spec);
 
-// Prints a line that holds a measured time. Its numbers change from run to run, so the output
-// tests compare only its words (the "[timing]" tag marks it). --no-timings leaves it out.
+// Prints a line (a newline is added) that holds measured times, formatted with measured().
+// --no-timings leaves it out.
 void print_timing(const LessonOptions& opt, const std::string& line);
 
 class Lesson {
