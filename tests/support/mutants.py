@@ -404,7 +404,8 @@ def main():
                     'exercise\'s reference (`solution.cpp`), built against the lesson\'s exercise tests.\n'
                     'Killed: a check fails (or the run hangs or crashes). Equivalent: recorded with its reason\n'
                     'in `lessons/NN_slug/equivalent-mutants.txt`. Mutants that do not compile are not counted.\n\n')
-            f.write('Share: %s. Time: %.0f s on this machine.\n\n' % (a.share, elapsed))
+            f.write('%s Time: %.0f s on a 2-core machine.\n\n' % (
+                'All mutants.' if n == 1 else 'Share %s of the mutants.' % a.share, elapsed))
             f.write('| lesson | exercise | made | killed | equivalent | survived |\n|---|---|---|---|---|---|\n')
             for nn, ex, s in rows:
                 f.write('| %s | %s | %d | %d | %d | %d |\n' % (nn, ex, s['made'], s['killed'], s['equivalent'], s['survived']))
