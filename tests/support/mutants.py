@@ -364,11 +364,11 @@ def main():
             else:
                 print('mutants: lesson %s: could not compile the mutants' % nn, file=sys.stderr); return 2
         if not a.list and chosen:
-            # No mutant active: the mutant program must pass, or every "kill" would be meaningless.
-            code, log = run([exe, '--log_level=error', '--report_level=no'], a.timeout * 5,
-                            dict(os.environ, NN_MUTANT='-1', NN_NO_PROGRESS='1'))
-            if code != 0:
-                print(log[-3000:]); print('mutants: lesson %s: the tests fail with no mutant active' % nn, file=sys.stderr)
+            # No mutant active, run exactly as a mutant is (same script, limits and time): it must
+            # pass, or a "kill" could be the harness failing, not the tests rejecting the mutant.
+            code, log = run(['bash', expect_fail, 'any', exe], a.timeout, dict(os.environ, NN_MUTANT='-1', NN_NO_PROGRESS='1'), limited=True)
+            if 'PASSES:' not in log:
+                print(log[-3000:]); print('mutants: lesson %s: the tests do not pass with no mutant active' % nn, file=sys.stderr)
                 return 2
         for i, m in chosen:
             ex = ex_of.get(m.function, 'helpers')
@@ -381,7 +381,12 @@ def main():
             st['made'] += 1
             env = dict(os.environ, NN_MUTANT=str(i), NN_NO_PROGRESS='1')
             code, log = run(['bash', expect_fail, 'any', exe], a.timeout, env, limited=True)
+            if 'NO TEST CASE RAN' in log:
+                print(log[-3000:]); print('mutants: lesson %s: no test case ran' % nn, file=sys.stderr)
+                return 2
             if 'PASSES:' not in log:
+                # failed checks, an exception, a crash (with or without a verdict) or a time-out:
+                # ./nn check would report each of these to a learner as a failure
                 st['killed'] += 1
             elif m.key in eq:
                 st['equivalent'] += 1

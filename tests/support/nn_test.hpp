@@ -67,9 +67,10 @@ inline void check_matrix(const nn::Matrix& actual, const nn::Matrix& expected, d
     check_matrix(actual, expected, tol, "the result");
 }
 
-// ‖a − n‖ / ‖a + n‖ (mlpack's CheckGradient, CS231n's rel_error); 0 when both are 0.
+// ‖a − n‖ / (‖a‖ + ‖n‖), as mlpack's CheckGradient; 0 when both are 0. (With ‖a + n‖ below, an
+// exactly sign-flipped gradient, a = −n, would divide by 0 and pass.)
 inline double rel_error(const nn::Matrix& a, const nn::Matrix& n) {
-    const double denom = (a + n).norm();
+    const double denom = a.norm() + n.norm();
     return denom == 0 ? 0 : (a - n).norm() / denom;
 }
 

@@ -9,7 +9,7 @@ root=$1
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 export NN_NO_INSTALL=1 NN_EXERCISES_DIR=$tmp/exercises NN_STATE_DIR=$tmp/state \
-       NN_CHECKED_DIR=$tmp/checked NN_CHECK_TIMEOUT=5
+       NN_CHECKED_DIR=$tmp/checked NN_CHECK_TIMEOUT=10
 file=$NN_EXERCISES_DIR/00_matmul.cpp
 solution=$root/lessons/00_matmul/solution.cpp
 passed=0 failed=0
@@ -54,7 +54,7 @@ answer 's/nn::Scalar sum = 0;/nn::Scalar sum = 0; if (A.rows() > 0) std::abort()
 CASE="a crash" expect 1 "00.2 naive_matmul" "crashed" -- "$root/nn" check 00
 
 answer 's/k < A.cols(); ++k/k < A.cols(); k += 0/'
-CASE="an endless loop" expect 1 "did not finish within 5 s" "00.2 naive_matmul" -- "$root/nn" check 00
+CASE="an endless loop" expect 1 "did not finish within 10 s" "00.2 naive_matmul" -- "$root/nn" check 00
 
 answer 's/return {a.rows, b.cols};/return {a.rows, b.cols}/'
 CASE="does not compile" expect 1 "does not compile" "00_matmul.cpp:" "error" -- "$root/nn" check 00
@@ -84,7 +84,7 @@ cmp -s "$file.bak" "$solution" && passed=$((passed + 1)) || { echo "FAIL: the fi
 
 # watch checks once at the start (then waits for a save; stopped here after a few seconds).
 cp "$solution" "$file"
-out=$(timeout 40 "$root/nn" watch 00 2>&1)
+out=$(timeout 60 "$root/nn" watch 00 2>&1)
 if [[ $out == *"2 of 2 exercises done"* && $out == *"waiting for you to save"* ]]; then
     passed=$((passed + 1)); echo "ok: watch checks and waits"
 else
