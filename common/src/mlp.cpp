@@ -55,6 +55,13 @@ Matrix Mlp::predict(const Matrix& X) const {
 
 std::vector<DenseGrads> Mlp::backward(const Matrix& dOut) const {
     if (A_.size() != layers.size() + 1) throw std::logic_error("Mlp::backward before forward");
+    // The gradient must belong to the last forward pass (same outputs, same samples): reading a
+    // cache of another batch would run past its end.
+    if (dOut.rows() != A_.back().rows() || dOut.cols() != A_.back().cols())
+        throw std::logic_error(fmt::format(
+            "Mlp::backward: the gradient is {}x{}, but the last forward pass gave {}x{} (call forward "
+            "on this batch first; predict keeps nothing)",
+            dOut.rows(), dOut.cols(), A_.back().rows(), A_.back().cols()));
     std::vector<DenseGrads> grads(layers.size());
     Matrix dA = dOut;
     for (std::size_t l = layers.size(); l-- > 0;) {

@@ -68,3 +68,12 @@ BOOST_AUTO_TEST_CASE(backward_before_forward_is_an_error) {
     const nn::Mlp m({2, 2}, {Activation::identity}, nn::Init::normal, rng);
     BOOST_CHECK_THROW(m.backward(nn::Matrix::Zero(2, 1)), std::logic_error);
 }
+
+BOOST_AUTO_TEST_CASE(backward_of_another_batch_than_the_last_forward_is_an_error) {
+    nn::Rng rng(1);
+    nn::Mlp m({2, 3}, {Activation::sigmoid}, nn::Init::normal, rng);
+    m.forward(nn::Matrix::Ones(2, 4));
+    BOOST_CHECK_THROW(m.backward(nn::Matrix::Zero(3, 5)), std::logic_error);  // 5 samples, not 4
+    BOOST_CHECK_THROW(m.backward(nn::Matrix::Zero(2, 4)), std::logic_error);  // 2 outputs, not 3
+    BOOST_CHECK_NO_THROW(m.backward(nn::Matrix::Zero(3, 4)));
+}
