@@ -145,7 +145,7 @@ void the_cost_argument(const nn::LessonOptions& opt) {
     const double t_fd = t_20 / 20 * static_cast<double>(params);
     fmt::print("parameters: {}\n", params);
     nn::print_timing(opt, fmt::format("one backprop gradient: {} s", nn::measured(t_backprop, "{:.4f}")));
-    nn::print_timing(opt, fmt::format("one finite-difference gradient: {} s (about {} hours)",
+    nn::print_timing(opt, fmt::format("one finite-difference gradient: {} s ({} hours)",
                                       nn::measured(t_fd, "{:.0f}"), nn::measured(t_fd / 3600, "{:.1f}")));
     nn::print_timing(opt, fmt::format("ratio: backprop is {} times faster", nn::measured(t_fd / t_backprop, "{:.2g}")));
     fmt::print("A training run takes thousands of steps: by differences, a million-parameter network\n"
