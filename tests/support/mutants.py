@@ -189,7 +189,7 @@ def schemata(src, mutants, lesson):
     for k, m in mutants:
         by_span.setdefault(m.span[:3], []).append((k, m))
     lines_of_copy = {}  # k -> (first line, last line) of its copy in the output
-    pieces, pos = [], 0
+    pos = 0
     header = ('#include <cstdlib>\n'
               'namespace { int nn_mutant_id() { static const int id = std::getenv("NN_MUTANT") ? '
               'std::atoi(std::getenv("NN_MUTANT")) : -1; return id; } }\n'
