@@ -3,7 +3,7 @@
 #
 # One line per lesson in lessons/CMakeLists.txt. For lessons/<NN>_<slug>/ it builds:
 #   lesson<NN>            the lesson program on the reference solution      (./nn run NN)
-#   lesson<NN>_try        the same program on the learner's exercises      (./nn try NN)
+#   lesson<NN>_try        the same program on the learner's exercises (checked build; ./nn try NN)
 # and the exercise library in several builds of the same header (exercise.hpp):
 #   lesson<NN>_reference  solution.cpp           the worked answers
 #   lesson<NN>_stub       stub.cpp               the pristine stubs: every function throws
@@ -11,7 +11,7 @@
 #   lesson<NN>_trivial    trivial.cpp            the stub's second flavour: every function returns
 #                                                a plausible non-answer of the right shape (zeros,
 #                                                the input unchanged), which only a check can catch
-#   lesson<NN>_learner    exercises/<NN>_<slug>.cpp   the learner's copy (git-ignored)
+#   lesson<NN>_learner    exercises/<NN>_<slug>.cpp   the learner's copy (git-ignored; checked build)
 #   lesson<NN>_mutant     build/<preset>/mutants/<NN>_<slug>.cpp   every mutant of solution.cpp in
 #                                                one file, chosen at run time by NN_MUTANT=k, written
 #                                                by ./nn mutants (not built by default)
@@ -125,11 +125,6 @@ function(nn_add_lesson NN slug)
   string(REPLACE ";" " " args_text "${L_ARGS}")
   file(APPEND "${NN_LESSON_INDEX}" "${NN}\t${name}\t${L_TITLE}\t${L_DECKS}\t${args_text}\n")
 
-  # The learner's copy starts as the pristine stub (never overwritten here; ./nn reset does that).
-  if(NOT EXISTS "${learner_file}")
-    file(COPY_FILE "${dir}/stub.cpp" "${learner_file}")
-  endif()
-
   # Lesson code beyond the exercises (may be empty): used by the program and its tests. It is an
   # OBJECT library because it may call the exercises: object files always come before the
   # exercise library on the link line, so those calls resolve against whichever build is linked.
@@ -142,31 +137,28 @@ function(nn_add_lesson NN slug)
     add_library(lesson${NN}_core INTERFACE)
   endif()
 
-  _nn_exercise_lib(lesson${NN}_learner "${learner_file}" "${dir}" "${L_LIBS}")
-  # A stub names its parameters for the learner but does not use them yet.
-  target_compile_options(lesson${NN}_learner PRIVATE -Wno-unused-parameter)
+  # The program, on the reference (lesson<NN>) or, in the checked build, on the learner's file
+  # (lesson<NN>_try). The learner's side exists only in the checked build.
   if(NN_LEARNER_CHECK)
+    # The learner's copy starts as the pristine stub (never overwritten here; ./nn reset does that).
+    if(NOT EXISTS "${learner_file}")
+      file(MAKE_DIRECTORY "${NN_EXERCISES_DIR}")
+      file(COPY_FILE "${dir}/stub.cpp" "${learner_file}")
+    endif()
+    _nn_exercise_lib(lesson${NN}_learner "${learner_file}" "${dir}" "${L_LIBS}")
+    # A stub names its parameters for the learner but does not use them yet.
+    target_compile_options(lesson${NN}_learner PRIVATE -Wno-unused-parameter)
     set(program_lib lesson${NN}_learner)
+    set(program lesson${NN}_try)
   else()
-    set(program_lib lesson${NN}_reference)
     _nn_exercise_lib(lesson${NN}_reference "${dir}/solution.cpp" "${dir}" "${L_LIBS}")
-    set_target_properties(lesson${NN}_learner PROPERTIES EXCLUDE_FROM_ALL ON)
+    set(program_lib lesson${NN}_reference)
+    set(program lesson${NN})
   endif()
-
-  # The program, compiled once and linked against the reference and the learner's builds.
-  add_library(lesson${NN}_main OBJECT "${dir}/main.cpp")
-  target_link_libraries(lesson${NN}_main PUBLIC lesson${NN}_core ${program_lib} PRIVATE nn_warnings)
-  if(NOT NN_LEARNER_CHECK)
-    add_executable(lesson${NN} $<TARGET_OBJECTS:lesson${NN}_main>)
-    # Lesson code may call the exercises, so it comes first on the link line.
-    target_link_libraries(lesson${NN} PRIVATE lesson${NN}_core lesson${NN}_reference)
-  endif()
-  add_executable(lesson${NN}_try EXCLUDE_FROM_ALL $<TARGET_OBJECTS:lesson${NN}_main>)
-  target_link_libraries(lesson${NN}_try PRIVATE lesson${NN}_core lesson${NN}_learner)
-  set_target_properties(lesson${NN}_try PROPERTIES RUNTIME_OUTPUT_DIRECTORY "${PROJECT_BINARY_DIR}/bin")
-  if(TARGET lesson${NN})
-    set_target_properties(lesson${NN} PROPERTIES RUNTIME_OUTPUT_DIRECTORY "${PROJECT_BINARY_DIR}/bin")
-  endif()
+  add_executable(${program} "${dir}/main.cpp")
+  # Lesson code may call the exercises, so it comes first on the link line.
+  target_link_libraries(${program} PRIVATE lesson${NN}_core ${program_lib} nn_warnings)
+  set_target_properties(${program} PROPERTIES RUNTIME_OUTPUT_DIRECTORY "${PROJECT_BINARY_DIR}/bin")
 
   if(NOT BUILD_TESTING)
     return()
@@ -196,7 +188,6 @@ function(nn_add_lesson NN slug)
   target_compile_options(lesson${NN}_stub PRIVATE -Wno-unused-parameter)
   _nn_exercise_test(${NN} reference)
   _nn_exercise_test(${NN} stub)
-  _nn_exercise_test(${NN} learner EXCLUDE_FROM_ALL)
   set(expect_fail bash "${PROJECT_SOURCE_DIR}/tests/support/expect_fail.sh")
 
   # What the program must list: the suites and cases read above, in Boost's --list_content form.
