@@ -1,4 +1,4 @@
-# nn_add_lesson(<NN> <slug> TITLE <title> DECKS <decks> [SOURCES <file>...] [LESSON_TESTS]
+# nn_add_lesson(<NN> <slug> TITLE <title> DECKS <decks> [SOURCES <file>...]
 #               [ARGS <arg>...] [LIBS <target>...])
 #
 # One line per lesson in lessons/CMakeLists.txt. For lessons/<NN>_<slug>/ it builds:
@@ -17,7 +17,7 @@
 #                                                by ./nn mutants (not built by default)
 #   lesson<NN>_wrong_<v>  wrong/<v>.cpp          known-wrong answers, found by globbing wrong/; each
 #                                                names its exercise in a line "// wrong NN.k: why"
-# tests/lessons/<NN>_<slug>.cpp holds one Boost.Test suite per exercise, exNN_k_<name>, each a list
+# lessons/<NN>_<slug>/tests.cpp holds one Boost.Test suite per exercise, exNN_k_<name>, each a list
 # of plain BOOST_AUTO_TEST_CASEs (or BOOST_FIXTURE_TEST_CASE(name, Fixture)). They are read here, at configure time, and each is registered with
 # CTest (no parsing of Boost.Test's output at run time):
 #   lesson<NN>.exercises.listing         the program lists exactly the suites and cases read here
@@ -28,7 +28,7 @@
 #   lesson<NN>.trivial.<suite>/<case>    each case, run alone, fails BY A CHECK on trivial.cpp
 #   lesson<NN>.wrong.<v>                 the variant's own exercise suite fails BY A CHECK
 #   lesson<NN>.output                    the lesson's output against its expected.txt
-#   lesson<NN>.lesson                    tests/lessons/<NN>_<slug>_lesson.cpp (LESSON_TESTS):
+#   lesson<NN>.lesson                    lessons/<NN>_<slug>/lesson_tests.cpp (if there is one):
 #                                        the lesson's own code beyond the exercises
 # With NN_LEARNER_CHECK (the "checked" preset that ./nn check and ./nn try use) it builds only the
 # learner's side: lesson<NN>_try, test<NN>_learner and one CTest test per exercise,
@@ -115,7 +115,7 @@ function(_nn_exercise_test NN build)
 endfunction()
 
 function(nn_add_lesson NN slug)
-  cmake_parse_arguments(PARSE_ARGV 2 L "LESSON_TESTS" "TITLE;DECKS" "SOURCES;ARGS;LIBS;WRONG")
+  cmake_parse_arguments(PARSE_ARGV 2 L "" "TITLE;DECKS" "SOURCES;ARGS;LIBS;WRONG")
   if(L_WRONG)
     message(FATAL_ERROR "nn_add_lesson(${NN}): WRONG is gone; wrong/*.cpp are found by themselves")
   endif()
@@ -163,7 +163,7 @@ function(nn_add_lesson NN slug)
   if(NOT BUILD_TESTING)
     return()
   endif()
-  set(test_source "${PROJECT_SOURCE_DIR}/tests/lessons/${name}.cpp")
+  set(test_source "${dir}/tests.cpp")
   _nn_read_exercise_suites("${test_source}" ${NN} suites)
   # The suites and cases are read from the test file: configure again whenever it changes.
   set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${test_source}")
@@ -284,8 +284,8 @@ function(nn_add_lesson NN slug)
            COMMAND compare_output "${dir}/expected.txt" -- $<TARGET_FILE:lesson${NN}> ${L_ARGS}
            WORKING_DIRECTORY "${PROJECT_BINARY_DIR}")
   set_tests_properties(lesson${NN}.output PROPERTIES LABELS output)
-  if(L_LESSON_TESTS)
-    add_executable(test${NN}_lesson "${PROJECT_SOURCE_DIR}/tests/lessons/${name}_lesson.cpp")
+  if(EXISTS "${dir}/lesson_tests.cpp")
+    add_executable(test${NN}_lesson "${dir}/lesson_tests.cpp")
     target_link_libraries(test${NN}_lesson PRIVATE lesson${NN}_core lesson${NN}_reference
                           nn_test_support nn_warnings)
     set_target_properties(test${NN}_lesson PROPERTIES

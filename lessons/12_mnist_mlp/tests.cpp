@@ -1,4 +1,4 @@
-// Lesson 12 exercises: one suite per exercise (see tests/lessons/00_matmul.cpp for the pattern).
+// Lesson 12 exercises: one suite per exercise (see lessons/00_matmul/tests.cpp for the pattern).
 // Expected values are hand counts (in comments) or the contract written out here (one rng.shuffle
 // of 0 .. n − 1 on a twin generator with the same seed), never the reference.
 #define BOOST_TEST_MODULE lesson 12 exercises

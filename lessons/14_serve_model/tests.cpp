@@ -1,4 +1,4 @@
-// Lesson 14 exercises: one suite per exercise (see tests/lessons/00_matmul.cpp for the pattern).
+// Lesson 14 exercises: one suite per exercise (see lessons/00_matmul/tests.cpp for the pattern).
 // Every expected image is drawn here by hand, never taken from the reference.
 #define BOOST_TEST_MODULE lesson 14 exercises
 #include <boost/test/unit_test.hpp>

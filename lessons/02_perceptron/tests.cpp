@@ -1,4 +1,4 @@
-// Lesson 02 exercises: one suite per exercise (see tests/lessons/00_matmul.cpp for the pattern).
+// Lesson 02 exercises: one suite per exercise (see lessons/00_matmul/tests.cpp for the pattern).
 #define BOOST_TEST_MODULE lesson 02 exercises
 #include <boost/test/unit_test.hpp>
 

@@ -1,4 +1,4 @@
-// Lesson 13 exercises: one suite per exercise (see tests/lessons/00_matmul.cpp for the pattern).
+// Lesson 13 exercises: one suite per exercise (see lessons/00_matmul/tests.cpp for the pattern).
 // Every expected value is hand arithmetic (in a comment) or the contract's formula written out
 // here with plain loops over scalars, never the reference.
 #define BOOST_TEST_MODULE lesson 13 exercises

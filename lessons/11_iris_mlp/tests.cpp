@@ -1,4 +1,4 @@
-// Lesson 11 exercise (see tests/lessons/00_matmul.cpp for the pattern). The loss and its gradient
+// Lesson 11 exercise (see lessons/00_matmul/tests.cpp for the pattern). The loss and its gradient
 // are written out here (a forward pass and a log-softmax by hand, central differences), never
 // taken from the reference.
 #define BOOST_TEST_MODULE lesson 11 exercises

@@ -1,4 +1,4 @@
-// Lesson 08 exercises: one suite per exercise (see tests/lessons/00_matmul.cpp for the pattern).
+// Lesson 08 exercises: one suite per exercise (see lessons/00_matmul/tests.cpp for the pattern).
 // These tests also drive lesson 08's Graph, whose backward() is built on the exercises.
 #define BOOST_TEST_MODULE lesson 08 exercises
 #include <boost/test/unit_test.hpp>

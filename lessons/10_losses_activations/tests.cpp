@@ -1,4 +1,4 @@
-// Lesson 10 exercises: one suite per exercise (see tests/lessons/00_matmul.cpp for the pattern).
+// Lesson 10 exercises: one suite per exercise (see lessons/00_matmul/tests.cpp for the pattern).
 // Every expected value is written out here (by hand or in long double), never taken from the
 // reference.
 #define BOOST_TEST_MODULE lesson 10 exercises
