@@ -1,8 +1,9 @@
 #define BOOST_TEST_MODULE nn fast training path
-#include "nn/fast_mlp.hpp"
+#include "fast_mlp.hpp"
 
 #include <boost/test/unit_test.hpp>
 #include <numeric>
+#include <string>
 
 #include "nn/data.hpp"
 #include "nn/losses.hpp"
@@ -29,7 +30,7 @@ Toy toy(std::size_t n) {
 }
 
 nn::Matrix batch_pixels(const Toy& t, const std::vector<std::uint32_t>& idx) {
-    nn::Matrix X(12, nn::Index(idx.size()));
+    nn::Matrix X(12, std::ssize(idx));
     for (std::size_t c = 0; c < idx.size(); ++c)
         for (int r = 0; r < 12; ++r) X(r, nn::Index(c)) = t.pixels[idx[c] * 12 + std::size_t(r)] / 255.0;
     return X;
@@ -46,8 +47,9 @@ template <class Step>
 void plain_epoch(nn::Mlp& m, const Toy& t, const std::vector<std::uint32_t>& order, int batch, bool quadratic,
                  Step&& step) {
     for (std::size_t first = 0; first < order.size(); first += std::size_t(batch)) {
-        const std::vector<std::uint32_t> idx(order.begin() + long(first),
-                                             order.begin() + long(std::min(order.size(), first + std::size_t(batch))));
+        const std::vector<std::uint32_t> idx(
+            order.begin() + long(first),
+            order.begin() + long(std::min(order.size(), first + std::size_t(batch))));
         const nn::Matrix& out = m.forward(batch_pixels(t, idx));
         const nn::Matrix Y = batch_labels(t, idx);
         const auto loss = quadratic ? nn::half_squared_error(out, Y) : nn::softmax_cross_entropy(out, Y);
@@ -81,13 +83,10 @@ BOOST_AUTO_TEST_CASE(sgd_softmax_matches_the_plain_mlp_on_one_and_two_threads) {
         const bool sparse = run >= 3;
         BOOST_TEST_CONTEXT("threads " << threads << ", sparse input " << sparse) {
             nn::Rng rng(11);
-            nn::Mlp plain({12, 5, 4, 3}, {nn::Activation::relu, nn::Activation::relu, nn::Activation::identity},
+            nn::Mlp plain({12, 5, 4, 3},
+                          {nn::Activation::relu, nn::Activation::relu, nn::Activation::identity},
                           nn::Init::glorot_uniform, rng);
-            nn::fast::Config cfg;
-            cfg.lr = 0.5;
-            cfg.batch = 8;
-            cfg.threads = threads;
-            cfg.sparse_input = sparse;
+            const nn::fast::Config cfg{.lr = 0.5, .batch = 8, .threads = threads, .sparse_input = sparse};
             nn::fast::Trainer<double> fast(plain, cfg);
             BOOST_TEST(fast.sparse() == sparse);
             fast.epoch(t.set(), order);
@@ -103,11 +102,10 @@ BOOST_AUTO_TEST_CASE(the_sparse_path_counts_the_work_it_skips) {
     std::size_t nonzero = 0;
     for (auto p : t.pixels) nonzero += p != 0;
     nn::Rng rng(2);
-    const nn::Mlp m({12, 5, 3}, {nn::Activation::relu, nn::Activation::identity}, nn::Init::glorot_uniform, rng);
+    const nn::Mlp m({12, 5, 3}, {nn::Activation::relu, nn::Activation::identity}, nn::Init::glorot_uniform,
+                    rng);
     for (bool sparse : {false, true}) {
-        nn::fast::Config cfg;
-        cfg.sparse_input = sparse;
-        cfg.threads = 2;
+        const nn::fast::Config cfg{.threads = 2, .sparse_input = sparse};
         nn::fast::Trainer<double> fast(m, cfg);
         fast.epoch(t.set(), order);
         // dense: 40 · (4·12·5 + 6·5·3); sparse: the first layer's 4·5 per nonzero pixel instead
@@ -123,16 +121,30 @@ BOOST_AUTO_TEST_CASE(sgd_sigmoid_quadratic_matches_the_plain_mlp) {
     for (bool sparse : {false, true}) {
         nn::Rng rng(5);
         nn::Mlp plain({12, 6, 3}, {nn::Activation::sigmoid, nn::Activation::sigmoid}, nn::Init::normal, rng);
-        nn::fast::Config cfg;
-        cfg.hidden = nn::fast::Hidden::sigmoid;
-        cfg.cost = nn::fast::Cost::sigmoid_quadratic;
-        cfg.lr = 3.0;
-        cfg.batch = 10;
-        cfg.threads = 2;
-        cfg.sparse_input = sparse;
+        const nn::fast::Config cfg{.cost = nn::fast::Cost::sigmoid_quadratic,
+                                   .lr = 3.0,
+                                   .batch = 10,
+                                   .threads = 2,
+                                   .sparse_input = sparse};
         nn::fast::Trainer<double> fast(plain, cfg);
         fast.epoch(t.set(), order);
         plain_epoch(plain, t, order, 10, true, [](nn::Mlp& m, const auto& g) { m.sgd_step(g, 3.0); });
+        check_same(fast.to_mlp(), plain);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(mixed_hidden_activations_match_the_plain_mlp) {
+    const Toy t = toy(30);
+    const auto order = shuffled(30);
+    for (bool sparse : {false, true}) {
+        nn::Rng rng(6);
+        nn::Mlp plain({12, 6, 5, 3},
+                      {nn::Activation::sigmoid, nn::Activation::relu, nn::Activation::identity},
+                      nn::Init::glorot_uniform, rng);
+        const nn::fast::Config cfg{.lr = 0.5, .batch = 7, .threads = 2, .sparse_input = sparse};
+        nn::fast::Trainer<double> fast(plain, cfg);
+        fast.epoch(t.set(), order);
+        plain_epoch(plain, t, order, 7, false, [](nn::Mlp& m, const auto& g) { m.sgd_step(g, 0.5); });
         check_same(fast.to_mlp(), plain);
     }
 }
@@ -142,13 +154,13 @@ BOOST_AUTO_TEST_CASE(adam_matches_the_plain_adam_over_two_epochs) {
     const auto order = shuffled(40);
     for (bool sparse : {false, true}) {
         nn::Rng rng(9);
-        nn::Mlp plain({12, 7, 3}, {nn::Activation::relu, nn::Activation::identity}, nn::Init::glorot_uniform, rng);
-        nn::fast::Config cfg;
-        cfg.optimizer = nn::fast::Optimizer::adam;
-        cfg.lr = 0.01;
-        cfg.batch = 16;
-        cfg.threads = 2;
-        cfg.sparse_input = sparse;
+        nn::Mlp plain({12, 7, 3}, {nn::Activation::relu, nn::Activation::identity}, nn::Init::glorot_uniform,
+                      rng);
+        const nn::fast::Config cfg{.optimizer = nn::fast::Optimizer::adam,
+                                   .lr = 0.01,
+                                   .batch = 16,
+                                   .threads = 2,
+                                   .sparse_input = sparse};
         nn::fast::Trainer<double> fast(plain, cfg);
         nn::Adam adam;
         adam.lr = 0.01;
@@ -163,7 +175,8 @@ BOOST_AUTO_TEST_CASE(adam_matches_the_plain_adam_over_two_epochs) {
 BOOST_AUTO_TEST_CASE(accuracy_and_scores_agree_with_the_plain_prediction) {
     const Toy t = toy(20);
     nn::Rng rng(4);
-    const nn::Mlp plain({12, 5, 3}, {nn::Activation::relu, nn::Activation::identity}, nn::Init::glorot_uniform, rng);
+    const nn::Mlp plain({12, 5, 3}, {nn::Activation::relu, nn::Activation::identity},
+                        nn::Init::glorot_uniform, rng);
     const nn::fast::Trainer<double> fast(plain, nn::fast::Config{});
     std::vector<std::uint32_t> all(20);
     std::iota(all.begin(), all.end(), 0u);
@@ -189,4 +202,38 @@ BOOST_AUTO_TEST_CASE(mismatched_images_are_an_error) {
     BOOST_CHECK_THROW(fast.epoch(t.set(), past_the_end), nn::Error);
     t.pixels.pop_back();
     BOOST_CHECK_THROW(fast.accuracy(t.set()), nn::Error);
+}
+
+BOOST_AUTO_TEST_CASE(an_unsupported_activation_is_refused_by_name) {
+    nn::Rng rng(4);
+    const auto refused = [](const nn::Mlp& m, const nn::fast::Config& cfg, const std::string& named) {
+        try {
+            nn::fast::Trainer<double> fast(m, cfg);
+        } catch (const nn::Error& e) {
+            BOOST_TEST_CONTEXT(e.what()) {
+                BOOST_TEST(std::string(e.what()).find(named) != std::string::npos);
+            }
+            return;
+        }
+        BOOST_ERROR("no nn::Error for an activation the fast path does not support");
+    };
+    // a hidden tanh
+    const nn::Mlp tanh_hidden({12, 5, 3}, {nn::Activation::tanh, nn::Activation::identity}, nn::Init::normal,
+                              rng);
+    refused(tanh_hidden, nn::fast::Config{}, "'tanh'");
+    // a last layer that does not go with the cost: relu under the softmax, identity under the quadratic
+    const nn::Mlp relu_last({12, 5, 3}, {nn::Activation::relu, nn::Activation::relu}, nn::Init::normal, rng);
+    refused(relu_last, nn::fast::Config{}, "'relu'");
+    nn::fast::Config quadratic;
+    quadratic.cost = nn::fast::Cost::sigmoid_quadratic;
+    const nn::Mlp linear_last({12, 5, 3}, {nn::Activation::sigmoid, nn::Activation::identity},
+                              nn::Init::normal, rng);
+    refused(linear_last, quadratic, "'linear'");
+    // what the tests above train is accepted, and to_mlp gives the model's activations back
+    const nn::Mlp mixed({12, 5, 4, 3},
+                        {nn::Activation::sigmoid, nn::Activation::relu, nn::Activation::identity},
+                        nn::Init::normal, rng);
+    const nn::fast::Trainer<double> fast(mixed, nn::fast::Config{});
+    const nn::Mlp back = fast.to_mlp();
+    for (std::size_t l = 0; l < 3; ++l) BOOST_TEST((back.layers[l].act == mixed.layers[l].act));
 }

@@ -1,26 +1,9 @@
-// A training path built for speed: the same maths as nn::Mlp (dense layers, softmax cross-entropy or
-// a quadratic cost, SGD or Adam), arranged so that a small network on MNIST trains in a tenth of a
-// second per epoch. `./nn bench` measures it (bench/README.md); the lessons keep the plain Mlp,
-// which is easier to read. What makes the difference, each measured in docs/bench.md:
-//   - the scalar type is a parameter: float does the same work in half the bytes and twice the
-//     SIMD lanes of double, at the same accuracy;
-//   - every buffer is allocated once; products write into them with .noalias();
-//   - weights are row-major, so a thread's share of a layer's rows is one contiguous block;
-//   - a batch is gathered straight from the uint8 pixels into a reused buffer (no shuffled copy);
-//   - the SGD step is folded into the weight-gradient product: W -= lr·δ·Aᵀ in one product;
-//   - both cores work in one parallel region for the whole epoch: each thread runs forward and
-//     backward on its half of the batch's columns, then (after a barrier) updates its half of
-//     every layer's rows from all the columns. Two barriers per batch, no locks, no reduction.
-//     The result is the same full-batch gradient a single thread computes.
-//   - the large products of a big network go to OpenBLAS's sgemm (about 30% faster than Eigen's
-//     own kernel on these shapes) when the including file defines NN_FAST_CBLAS and links it;
-//     small ones stay with Eigen, whose kernel has less overhead per call.
-//   - sparse input (Config::sparse_input): about 81% of MNIST's pixels are 0, and a zero pixel
-//     adds nothing to the first layer's product nor to its weights' gradient. The first layer then
-//     walks each image's lit pixels only: z += x_p · W[:, p] over them, with W stored by columns,
-//     32 rows at a time in registers. Same sums, a fifth of the work. Its update is split between
-//     the threads by pixels (columns of W), so that no two threads write the same weight.
-// Compiled with OpenMP (-fopenmp) it uses the threads; without, it runs on one.
+// The benchmark's training path (./nn bench): the same maths as nn::Mlp (dense layers with relu or
+// sigmoid, a softmax with the cross-entropy or a sigmoid output with the quadratic cost, SGD or Adam),
+// arranged for speed. docs/bench.md, "How the fast path is built", explains each choice and what it
+// gained; bench/fast_mlp_test.cpp checks that it computes what nn::Mlp computes. Use it through the
+// CMake target nn_fast (bench/CMakeLists.txt), which brings OpenMP (without it, one thread) and,
+// when OpenBLAS is found, defines NN_FAST_CBLAS and links it.
 #pragma once
 
 #include <algorithm>
@@ -44,21 +27,23 @@
 
 namespace nn::fast {
 
-enum class Hidden { relu, sigmoid };
-// softmax_cross_entropy: a softmax on the last layer and the cross-entropy, mean over the batch.
+// The cost, which the Mlp does not hold; its last layer's activation must go with it:
+// softmax_cross_entropy: an identity last layer (as for nn::softmax_cross_entropy, which applies the
+//   softmax), then the cross-entropy, mean over the batch.
 // sigmoid_quadratic: a sigmoid last layer and ½‖a − y‖², mean over the batch (Nielsen's network.py).
 enum class Cost { softmax_cross_entropy, sigmoid_quadratic };
 enum class Optimizer { sgd, adam };
 
 struct Config {
-    Hidden hidden = Hidden::relu;
     Cost cost = Cost::softmax_cross_entropy;
     Optimizer optimizer = Optimizer::sgd;
     double lr = 0.1;
     int batch = 32;
-    int threads = 0;  // 0: OpenMP's default (one per core)
+    int threads = 0;           // 0: OpenMP's default (one per core)
     bool sparse_input = true;  // skip zero inputs in the first layer (needs 2 or more layers)
-    double beta1 = 0.9, beta2 = 0.999, eps = 1e-8;  // Adam
+    double beta1 = 0.9;        // Adam
+    double beta2 = 0.999;
+    double eps = 1e-8;
 };
 
 // Images as LeCun's IDX bytes: image k is pixels[k·dim, (k+1)·dim), labels[k] in 0..classes-1.
@@ -99,11 +84,11 @@ void gemm(typename std::decay_t<MC>::Scalar alpha, const MA& a, const MB& b, boo
                 const auto ta = op(std::decay_t<MA>::IsRowMajor), tb = op(std::decay_t<MB>::IsRowMajor);
                 const int m = int(c.rows()), n = int(c.cols()), k = int(a.cols());
                 if constexpr (std::is_same_v<T, float>) {
-                    cblas_sgemm(CblasColMajor, ta, tb, m, n, k, alpha, a.data(), int(a.outerStride()), b.data(),
-                                int(b.outerStride()), beta, c.data(), int(c.outerStride()));
+                    cblas_sgemm(CblasColMajor, ta, tb, m, n, k, alpha, a.data(), int(a.outerStride()),
+                                b.data(), int(b.outerStride()), beta, c.data(), int(c.outerStride()));
                 } else {
-                    cblas_dgemm(CblasColMajor, ta, tb, m, n, k, alpha, a.data(), int(a.outerStride()), b.data(),
-                                int(b.outerStride()), beta, c.data(), int(c.outerStride()));
+                    cblas_dgemm(CblasColMajor, ta, tb, m, n, k, alpha, a.data(), int(a.outerStride()),
+                                b.data(), int(b.outerStride()), beta, c.data(), int(c.outerStride()));
                 }
             }
             return;
@@ -124,15 +109,19 @@ public:
     using RowMat = Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
     using Vec = Eigen::Matrix<T, Eigen::Dynamic, 1>;
 
-    // Starts from model's weights (nn::Mlp draws them, so both paths start alike); its activations
-    // are replaced by config's (hidden ones, and the last layer's from the cost).
+    // Starts from model's weights and activations (nn::Mlp draws the weights, so both paths start
+    // alike). Hidden layers may use relu or sigmoid; the last layer's activation must go with the
+    // cost (see Cost). Any other activation is an nn::Error naming it.
     Trainer(const Mlp& model, const Config& config) : cfg_(config) {
         if (model.layers.empty()) throw Error("fast::Trainer: the model has no layers");
         if (cfg_.batch < 1) throw Error("fast::Trainer: the batch size must be at least 1");
         sizes_.push_back(int(model.layers.front().W.cols()));
-        for (const auto& layer : model.layers) {
+        for (std::size_t l = 0; l < model.layers.size(); ++l) {
+            const auto& layer = model.layers[l];
+            check_activation(layer.act, l, model.layers.size());
             W_.push_back(layer.W.template cast<T>());
             b_.push_back(layer.b.template cast<T>());
+            acts_.push_back(layer.act);
             sizes_.push_back(int(layer.W.rows()));
         }
         const Index B = cfg_.batch, L = layers();
@@ -167,7 +156,7 @@ public:
         Y_ = Mat::Zero(sizes_.back(), B);
     }
 
-    Index layers() const { return Index(W_.size()); }
+    Index layers() const { return std::ssize(W_); }
     const std::vector<int>& sizes() const { return sizes_; }
     bool sparse() const { return sparse_; }
     // Floating-point operations of the products in the last epoch, as train_flops_per_sample counts
@@ -180,7 +169,8 @@ public:
     // (reprepare = true).
     void prepare(const ImageSet& data, bool reprepare = false) {
         check(data);
-        if (!sparse_ || (!reprepare && lit_.pixels == data.pixels.data() && lit_.images == data.size())) return;
+        if (!sparse_ || (!reprepare && lit_.pixels == data.pixels.data() && lit_.images == data.size()))
+            return;
         const std::size_t dim = std::size_t(data.dim);
         lit_.pixels = data.pixels.data();
         lit_.images = data.size();
@@ -202,7 +192,8 @@ public:
     void epoch(const ImageSet& data, std::span<const std::uint32_t> order) {
         prepare(data);
         for (const std::uint32_t i : order)
-            if (i >= data.size()) throw Error(fmt::format("fast::Trainer: image {} of {} does not exist", i, data.size()));
+            if (i >= data.size())
+                throw Error(fmt::format("fast::Trainer: image {} of {} does not exist", i, data.size()));
         const std::size_t n_total = order.size();
         const std::size_t B = std::size_t(cfg_.batch);
         const std::size_t batches = (n_total + B - 1) / B;
@@ -247,24 +238,21 @@ public:
         }
         const double dense = train_flops_per_sample(sizes_) * double(n_total);
         const double first_layer = 4.0 * double(sizes_[0]) * double(sizes_[1]);
-        last_epoch_flops_ = sparse_ ? dense - first_layer * double(n_total) + 4.0 * double(sizes_[1]) * nonzeros_ : dense;
+        last_epoch_flops_ =
+            sparse_ ? dense - first_layer * double(n_total) + 4.0 * double(sizes_[1]) * nonzeros_ : dense;
         nonzeros_ = 0;
-        ++epochs_;
     }
 
     // The last layer's outputs (classes, n) for images [first, first + n), computed in T.
     Mat scores(const ImageSet& data, std::size_t first, std::size_t n) const {
         check(data);
         Mat A(sizes_[0], Index(n));
-        for (Index c = 0; c < Index(n); ++c) gather_column(data, std::uint32_t(first + std::size_t(c)), A.col(c));
+        for (Index c = 0; c < Index(n); ++c)
+            gather_column(data, std::uint32_t(first + std::size_t(c)), A.col(c));
         for (Index l = 0; l < layers(); ++l) {
             Mat Z = W_[l] * A;
             Z.colwise() += b_[l];
-            if (l + 1 < layers()) {
-                activate_hidden(Z);
-            } else {
-                activate_last(Z);
-            }
+            activate(l, Z);
             A = std::move(Z);
         }
         return A;
@@ -288,20 +276,39 @@ public:
     // The trained weights as an nn::Mlp in double (to save with nn::save_model, or to check).
     Mlp to_mlp() const {
         Mlp m;
-        for (Index l = 0; l < layers(); ++l) {
-            const bool last = l + 1 == layers();
-            Activation act = cfg_.hidden == Hidden::relu ? Activation::relu : Activation::sigmoid;
-            if (last) act = cfg_.cost == Cost::sigmoid_quadratic ? Activation::sigmoid : Activation::identity;
-            m.layers.push_back({W_[l].template cast<double>(), b_[l].template cast<double>(), act});
-        }
+        for (Index l = 0; l < layers(); ++l)
+            m.layers.push_back(
+                {W_[l].template cast<double>(), b_[l].template cast<double>(), acts_[std::size_t(l)]});
         return m;
     }
 
 private:
+    // Layer l (of count) may have activation a: relu or sigmoid when hidden; for the last layer, the
+    // one its cost goes with.
+    void check_activation(Activation a, std::size_t l, std::size_t count) const {
+        if (l + 1 < count) {
+            if (a == Activation::relu || a == Activation::sigmoid) return;
+            throw Error(
+                fmt::format("fast::Trainer: layer {} has the activation '{}'; the fast path's hidden "
+                            "layers support relu and sigmoid only",
+                            l + 1, nn::name(a)));
+        }
+        const bool softmax = cfg_.cost == Cost::softmax_cross_entropy;
+        const Activation wanted = softmax ? Activation::identity : Activation::sigmoid;
+        if (a == wanted) return;
+        throw Error(
+            fmt::format("fast::Trainer: the last layer has the activation '{}'; with the {} the fast "
+                        "path supports '{}' only",
+                        nn::name(a), softmax ? "softmax cross-entropy" : "quadratic cost", nn::name(wanted)));
+    }
+
     void check(const ImageSet& data) const {
-        if (data.dim != sizes_[0]) throw Error(fmt::format("fast::Trainer: images have {} values, the model takes {}", data.dim, sizes_[0]));
+        if (data.dim != sizes_[0])
+            throw Error(
+                fmt::format("fast::Trainer: images have {} values, the model takes {}", data.dim, sizes_[0]));
         if (data.pixels.size() != data.size() * std::size_t(data.dim))
-            throw Error(fmt::format("fast::Trainer: {} labels but {} bytes of pixels", data.size(), data.pixels.size()));
+            throw Error(fmt::format("fast::Trainer: {} labels but {} bytes of pixels", data.size(),
+                                    data.pixels.size()));
     }
 
     template <typename Col>
@@ -311,24 +318,24 @@ private:
         col = bytes.template cast<T>() * T(1.0 / 255.0);
     }
 
+    // Layer l's activation, in place on its pre-activations Z (the constructor checked which).
     template <typename M>
-    void activate_hidden(M&& Z) const {
-        if (cfg_.hidden == Hidden::relu) {
+    void activate(Index l, M&& Z) const {
+        if (l + 1 == layers() && cfg_.cost == Cost::softmax_cross_entropy) {
+            // same maths as nn::softmax (common/src/activations.cpp), column by column;
+            // tests: bench/fast_mlp_test.cpp
+            for (Index c = 0; c < Z.cols(); ++c) {
+                auto z = Z.col(c).array();
+                z = (z - z.maxCoeff()).exp();
+                z /= z.sum();
+            }
+        } else if (acts_[std::size_t(l)] == Activation::relu) {
+            // same maths as nn::activate(Activation::relu, Z); tests: bench/fast_mlp_test.cpp
             Z.array() = Z.array().max(T(0));
         } else {
+            // same maths as nn::activate(Activation::sigmoid, Z), i.e. nn::sigmoid (for a very negative
+            // z, e^−z overflows to inf here and the result is still 0); tests: bench/fast_mlp_test.cpp
             Z.array() = (T(1) + (-Z.array()).exp()).inverse();
-        }
-    }
-    template <typename M>
-    void activate_last(M&& Z) const {
-        if (cfg_.cost == Cost::sigmoid_quadratic) {
-            Z.array() = (T(1) + (-Z.array()).exp()).inverse();
-            return;
-        }
-        for (Index c = 0; c < Z.cols(); ++c) {
-            auto z = Z.col(c).array();
-            z = (z - z.maxCoeff()).exp();
-            z /= z.sum();
         }
     }
 
@@ -361,14 +368,15 @@ private:
                 const T* val = lit_.value.data() + lit_.start[image];
                 const int count = int(lit_.start[image + 1] - lit_.start[image]);
                 Chunk acc = b0_.template segment<chunk>(r);
-                for (int k = 0; k < count; ++k) acc.noalias() += val[k] * Eigen::Map<const Chunk>(W + Index(idx[k]) * rows_pad_);
+                for (int k = 0; k < count; ++k)
+                    acc.noalias() += val[k] * Eigen::Map<const Chunk>(W + Index(idx[k]) * rows_pad_);
                 Z_[0].col(j).segment(r, m) = acc.head(m);
             }
         }
         auto Z = Z_[0].middleCols(c0, c1 - c0);
         auto A = A_[1].middleCols(c0, c1 - c0);
         A = Z;
-        activate_hidden(A);  // layers() >= 2, so the first layer is a hidden one
+        activate(0, A);  // layers() >= 2, so the first layer is a hidden one
     }
 
     // Columns [c0, c0 + w) of a batch of n: forward from layer `from` (the layers below are done),
@@ -385,13 +393,11 @@ private:
             Z.colwise() += b_[l];
             auto A = A_[l + 1].middleCols(c0, w);
             A = Z;
-            if (l + 1 < L) {
-                activate_hidden(A);
-            } else {
-                activate_last(A);
-            }
+            activate(l, A);
         }
-        // δ of the last layer, already divided by the batch size n (the gradient is a mean).
+        // δ of the last layer, already divided by the batch size n (the gradient is a mean): the same
+        // maths as the gradients of nn::softmax_cross_entropy, and of nn::half_squared_error times
+        // σ′ = a(1 − a); tests: bench/fast_mlp_test.cpp
         const T inv_n = T(1) / T(n);
         auto D = D_[L - 1].middleCols(c0, w);
         const auto A = A_[L].middleCols(c0, w).array();
@@ -401,12 +407,13 @@ private:
         } else {
             D = ((A - Y) * inv_n).matrix();
         }
-        // δ below: (Wᵀ δ) ⊙ f'(Z), with f' read from the activations (relu: a > 0; sigmoid: a(1−a)).
+        // δ below: (Wᵀ δ) ⊙ f'(Z), with f' read from the activations (relu: a > 0; sigmoid: a(1−a)):
+        // the same maths as nn::activate_prime; tests: bench/fast_mlp_test.cpp
         for (Index l = L - 1; l >= 1; --l) {
             auto Dl = D_[l - 1].middleCols(c0, w);
             gemm(T(1), W_[l].transpose(), D_[l].middleCols(c0, w), false, Dl);
             const auto Al = A_[l].middleCols(c0, w).array();
-            if (cfg_.hidden == Hidden::relu) {
+            if (acts_[std::size_t(l - 1)] == Activation::relu) {
                 Dl = (Al > T(0)).select(Dl.array(), T(0)).matrix();
             } else {
                 Dl = (Dl.array() * Al * (T(1) - Al)).matrix();
@@ -430,6 +437,8 @@ private:
             const auto Aprev = A_[l].leftCols(n);
             auto W = W_[l].middleRows(r0, h);
             if (cfg_.optimizer == Optimizer::sgd) {
+                // same step as nn::Mlp::sgd_step, folded into the gradient's product; tests:
+                // bench/fast_mlp_test.cpp
                 gemm(-lr, D, Aprev.transpose(), true, W);
                 b -= lr * D.rowwise().sum();
                 continue;
@@ -469,11 +478,13 @@ private:
                 Chunk dr = Chunk::Zero();
                 dr.head(m) = D_[0].col(j).segment(r, m);
                 for (; k < count && idx[k] < p1; ++k)
-                    Eigen::Map<Chunk>(target + Index(idx[k]) * rows_pad_ + r).noalias() += (sign * val[k]) * dr;
+                    Eigen::Map<Chunk>(target + Index(idx[k]) * rows_pad_ + r).noalias() +=
+                        (sign * val[k]) * dr;
             }
         }
-        if (!sgd) adam(W0_.middleCols(p0, p1 - p0), G0_.middleCols(p0, p1 - p0), mW0_.middleCols(p0, p1 - p0),
-                       vW0_.middleCols(p0, p1 - p0));
+        if (!sgd)
+            adam(W0_.middleCols(p0, p1 - p0), G0_.middleCols(p0, p1 - p0), mW0_.middleCols(p0, p1 - p0),
+                 vW0_.middleCols(p0, p1 - p0));
         if (t != 0) return;
         double nonzeros = 0;
         for (Index j = 0; j < n; ++j) {
@@ -490,7 +501,8 @@ private:
         }
     }
 
-    // Adam with the bias corrections folded into the step size and ε (the same update).
+    // same maths as nn::Adam::step (common/src/optim.cpp), with the bias corrections folded into the
+    // step size and ε (the same update up to rounding); tests: bench/fast_mlp_test.cpp
     template <typename P, typename Gr, typename M1, typename M2>
     void adam(P&& p, const Gr& g, M1&& m, M2&& v) const {
         const T b1 = T(cfg_.beta1), b2 = T(cfg_.beta2);
@@ -506,8 +518,9 @@ private:
     std::vector<int> sizes_;
     std::vector<RowMat> W_, G_, mW_, vW_;
     std::vector<Vec> b_, mb_, vb_;
-    std::vector<Mat> A_, Z_, D_;  // A_[0] is the batch; A_[l+1] = f(Z_[l]); D_[l] = ∂L/∂Z_[l]
-    Mat Y_;                       // the batch's labels, one-hot
+    std::vector<Activation> acts_;  // the model's, one per layer
+    std::vector<Mat> A_, Z_, D_;    // A_[0] is the batch; A_[l+1] = f(Z_[l]); D_[l] = ∂L/∂Z_[l]
+    Mat Y_;                         // the batch's labels, one-hot
     // The sparse path: the first layer's weights, biases and Adam state by columns, the data set's
     // lit pixels, and which image each batch column holds.
     static constexpr Index chunk = 32;
@@ -526,7 +539,6 @@ private:
     std::vector<std::uint32_t> image_of_column_;
     double nonzeros_ = 0, last_epoch_flops_ = 0;
     long adam_t_ = 0;
-    long epochs_ = 0;
 };
 
 }  // namespace nn::fast
