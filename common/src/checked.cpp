@@ -21,8 +21,9 @@ std::string learner_location() {
     for (const auto& frame : boost::stacktrace::stacktrace()) {
         const auto address = reinterpret_cast<std::uintptr_t>(frame.address()) - 1;
         char hex[32];
-        std::snprintf(hex, sizeof hex, "%#jx", static_cast<std::uintmax_t>(address));
-        const std::string command = std::string("addr2line -i -C -f -e '") + exe + "' " + hex + " 2>/dev/null";
+        std::snprintf(hex, sizeof hex, "%#jx", std::uintmax_t(address));
+        const std::string command =
+            std::string("addr2line -i -C -f -e '") + exe + "' " + hex + " 2>/dev/null";
         FILE* pipe = popen(command.c_str(), "r");
         if (!pipe) return "";
         std::string function, found;

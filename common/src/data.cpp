@@ -75,21 +75,21 @@ LabelledData load_labelled_csv(const fs::path& file, const std::vector<std::stri
             double v = 0;
             const auto [end, ec] = std::from_chars(field.data(), field.data() + field.size(), v);
             if (field.empty() || ec != std::errc() || end != field.data() + field.size())
-                throw Error(fmt::format("{}:{}: field {} ({}) is not a number: '{}'", file.string(),
-                                        line_no, c + 1, data.feature_names[c], field));
+                throw Error(fmt::format("{}:{}: field {} ({}) is not a number: '{}'", file.string(), line_no,
+                                        c + 1, data.feature_names[c], field));
             values.push_back(v);
         }
         const std::string name = trim(fields[features]);
         const auto it = std::find(class_names.begin(), class_names.end(), name);
         if (it == class_names.end())
-            throw Error(fmt::format("{}:{}: unknown class '{}' (expected one of: {})", file.string(),
-                                    line_no, name, fmt::join(class_names, ", ")));
-        data.labels.push_back(static_cast<int>(it - class_names.begin()));
+            throw Error(fmt::format("{}:{}: unknown class '{}' (expected one of: {})", file.string(), line_no,
+                                    name, fmt::join(class_names, ", ")));
+        data.labels.push_back(int(it - class_names.begin()));
     }
     if (data.labels.empty()) throw Error(fmt::format("{}: no data rows after the header", file.string()));
-    const auto n = static_cast<Index>(data.labels.size());
+    const auto n = std::ssize(data.labels);
     // values holds the samples one after another: exactly a column-major (features, N) matrix.
-    data.X = Eigen::Map<const Matrix>(values.data(), static_cast<Index>(features), n);
+    data.X = Eigen::Map<const Matrix>(values.data(), Index(features), n);
     return data;
 }
 
@@ -101,22 +101,22 @@ LabelledData load_iris(const fs::path& file) {
 }
 
 Matrix one_hot(const std::vector<int>& labels, int classes) {
-    Matrix Y = Matrix::Zero(classes, static_cast<Index>(labels.size()));
+    Matrix Y = Matrix::Zero(classes, std::ssize(labels));
     for (std::size_t i = 0; i < labels.size(); ++i) {
         if (labels[i] < 0 || labels[i] >= classes)
             throw std::invalid_argument(
                 fmt::format("one_hot: label {} of sample {} is outside 0..{}", labels[i], i, classes - 1));
-        Y(labels[i], static_cast<Index>(i)) = 1;
+        Y(labels[i], Index(i)) = 1;
     }
     return Y;
 }
 
 std::vector<int> argmax_columns(const Matrix& P) {
-    std::vector<int> out(static_cast<std::size_t>(P.cols()));
+    std::vector<int> out(std::size_t(P.cols()));
     for (Index j = 0; j < P.cols(); ++j) {
         Index row = 0;
         P.col(j).maxCoeff(&row);
-        out[static_cast<std::size_t>(j)] = static_cast<int>(row);
+        out[std::size_t(j)] = int(row);
     }
     return out;
 }
@@ -141,7 +141,8 @@ std::vector<std::uint8_t> read_all(const fs::path& file) {
 }
 
 std::uint32_t be32(const std::vector<std::uint8_t>& b, std::size_t at) {
-    return std::uint32_t{b[at]} << 24 | std::uint32_t{b[at + 1]} << 16 | std::uint32_t{b[at + 2]} << 8 | b[at + 3];
+    return std::uint32_t{b[at]} << 24 | std::uint32_t{b[at + 1]} << 16 | std::uint32_t{b[at + 2]} << 8 |
+           b[at + 3];
 }
 
 // Checks an IDX header (magic number, dimensions) against the bytes that follow it; returns
@@ -150,14 +151,15 @@ std::vector<std::uint32_t> check_idx(const std::vector<std::uint8_t>& b, const f
                                      std::uint32_t magic, std::size_t dims) {
     const std::uint64_t header_bytes = 4 * (1 + dims);
     if (b.size() < 4)
-        throw Error(fmt::format("{}: truncated: {} bytes, too short for an IDX file", file.string(), b.size()));
+        throw Error(
+            fmt::format("{}: truncated: {} bytes, too short for an IDX file", file.string(), b.size()));
     const std::uint32_t found = be32(b, 0);
     if (found != magic)
-        throw Error(fmt::format("{}: wrong IDX magic number 0x{:08x}, expected 0x{:08x} ({})",
-                                file.string(), found, magic, dims == 3 ? "images" : "labels"));
+        throw Error(fmt::format("{}: wrong IDX magic number 0x{:08x}, expected 0x{:08x} ({})", file.string(),
+                                found, magic, dims == 3 ? "images" : "labels"));
     if (b.size() < header_bytes)
-        throw Error(fmt::format("{}: truncated: {} bytes, shorter than the {}-byte IDX header",
-                                file.string(), b.size(), header_bytes));
+        throw Error(fmt::format("{}: truncated: {} bytes, shorter than the {}-byte IDX header", file.string(),
+                                b.size(), header_bytes));
     std::vector<std::uint32_t> d(dims);
     std::uint64_t payload = 1;
     for (std::size_t k = 0; k < dims; ++k) {
@@ -185,20 +187,46 @@ std::vector<std::uint8_t> load_idx_labels(const fs::path& file) {
     std::vector<std::uint8_t> labels(bytes.begin() + 8, bytes.end());
     for (std::size_t i = 0; i < labels.size(); ++i)
         if (labels[i] > 9)
-            throw Error(fmt::format("{}: label {} of item {} is not a digit 0-9", file.string(),
-                                    labels[i], i));
+            throw Error(
+                fmt::format("{}: label {} of item {} is not a digit 0-9", file.string(), labels[i], i));
     return labels;
 }
 
 Matrix Mnist::X(std::size_t first, std::size_t n) const {
     if (first + n > size()) throw std::out_of_range("Mnist::X: columns beyond the data set");
+    std::vector<Index> idx(n);
+    for (std::size_t j = 0; j < n; ++j) idx[j] = Index(first + j);
+    return X(idx);
+}
+
+Matrix Mnist::X(const std::vector<Index>& idx) const {
     const std::size_t d = images.rows * images.cols;
-    Matrix out(static_cast<Index>(d), static_cast<Index>(n));
-    const std::uint8_t* p = images.pixels.data() + first * d;
-    for (std::size_t j = 0; j < n; ++j)
-        for (std::size_t i = 0; i < d; ++i)
-            out(static_cast<Index>(i), static_cast<Index>(j)) = p[j * d + i] / 255.0;
+    Matrix out(Index(d), std::ssize(idx));
+    for (std::size_t j = 0; j < idx.size(); ++j) {
+        if (idx[j] < 0 || std::size_t(idx[j]) >= size())
+            throw std::out_of_range("Mnist::X: an image beyond the data set");
+        const std::uint8_t* p = images.pixels.data() + std::size_t(idx[j]) * d;
+        for (std::size_t i = 0; i < d; ++i) out(Index(i), Index(j)) = p[i] / 255.0;
+    }
     return out;
+}
+
+std::vector<int> Mnist::labels_of(std::size_t first, std::size_t n) const {
+    if (first + n > size()) throw std::out_of_range("Mnist::labels_of: labels beyond the data set");
+    return {labels.begin() + std::ptrdiff_t(first), labels.begin() + std::ptrdiff_t(first + n)};
+}
+
+Matrix Mnist::Y(std::size_t first, std::size_t n) const { return one_hot(labels_of(first, n), 10); }
+
+Matrix Mnist::Y(const std::vector<Index>& idx) const {
+    std::vector<int> picked;
+    picked.reserve(idx.size());
+    for (Index i : idx) {
+        if (i < 0 || std::size_t(i) >= size())
+            throw std::out_of_range("Mnist::Y: a label beyond the data set");
+        picked.push_back(labels[std::size_t(i)]);
+    }
+    return one_hot(picked, 10);
 }
 
 Mnist load_mnist(const fs::path& dir, const std::string& split) {
@@ -210,12 +238,12 @@ Mnist load_mnist(const fs::path& dir, const std::string& split) {
     const fs::path images_file = find(split + "-images-idx3-ubyte");
     const fs::path labels_file = find(split + "-labels-idx1-ubyte");
     if (!fs::exists(images_file) && !fs::exists(labels_file))
-        throw Error(fmt::format("{}: no MNIST {} files here (run ./nn data to fetch them)",
-                                dir.string(), split));
+        throw Error(
+            fmt::format("{}: no MNIST {} files here (run ./nn data to fetch them)", dir.string(), split));
     Mnist m{load_idx_images(images_file), load_idx_labels(labels_file)};
     if (m.images.count != m.labels.size())
-        throw Error(fmt::format("{} has {} images but {} has {} labels", images_file.string(),
-                                m.images.count, labels_file.string(), m.labels.size()));
+        throw Error(fmt::format("{} has {} images but {} has {} labels", images_file.string(), m.images.count,
+                                labels_file.string(), m.labels.size()));
     return m;
 }
 

@@ -17,14 +17,12 @@ Lesson::Lesson(LessonInfo info)
     : info_(std::move(info)),
       app_(fmt::format("Lesson {}: {} (slides: {}).\n{}", info_.number, info_.title, info_.decks,
                        info_.summary),
-           "lesson" + info_.number) {
-    options_.data_dir = default_data_dir();
-    app_.add_option("--plots", options_.plot_dir, "folder for the plots (PNG files)")
-        ->capture_default_str();
+           "lesson" + info_.number),
+      options_{.data_dir = default_data_dir()} {
+    app_.add_option("--plots", options_.plot_dir, "folder for the plots (PNG files)")->capture_default_str();
     app_.add_flag("!--no-plots", options_.plots, "do not draw plots");
     app_.add_flag("!--no-timings", options_.timings, "leave out measured times");
-    app_.add_option("--data", options_.data_dir, "folder with iris.csv and mnist/")
-        ->capture_default_str();
+    app_.add_option("--data", options_.data_dir, "folder with iris.csv and mnist/")->capture_default_str();
 }
 
 int Lesson::run(int argc, char** argv, const std::function<void(const LessonOptions&)>& body) {

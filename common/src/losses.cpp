@@ -12,7 +12,7 @@ void same_shape(const Matrix& A, const Matrix& B, const char* who) {
     if (A.rows() != B.rows() || A.cols() != B.cols())
         throw std::invalid_argument(std::string(who) + ": prediction and target differ in shape");
 }
-double n_of(const Matrix& Y) { return static_cast<double>(Y.cols()); }
+double n_of(const Matrix& Y) { return double(Y.cols()); }
 }  // namespace
 
 LossAndGrad mse(const Matrix& Y_hat, const Matrix& Y) {

@@ -11,9 +11,12 @@ namespace nn {
 
 const char* name(Init init) {
     switch (init) {
-        case Init::glorot_uniform: return "glorot_uniform";
-        case Init::he_normal: return "he_normal";
-        case Init::normal: return "normal";
+        case Init::glorot_uniform:
+            return "glorot_uniform";
+        case Init::he_normal:
+            return "he_normal";
+        case Init::normal:
+            return "normal";
     }
     return "?";
 }
@@ -21,11 +24,13 @@ const char* name(Init init) {
 Matrix init_weights(Init init, Index out, Index in, Rng& rng) {
     switch (init) {
         case Init::glorot_uniform: {
-            const double r = std::sqrt(6.0 / static_cast<double>(in + out));
+            const double r = std::sqrt(6.0 / double(in + out));
             return rng.uniform_matrix(out, in, -r, r);
         }
-        case Init::he_normal: return rng.normal_matrix(out, in, 0, std::sqrt(2.0 / static_cast<double>(in)));
-        case Init::normal: return rng.normal_matrix(out, in, 0, 1);
+        case Init::he_normal:
+            return rng.normal_matrix(out, in, 0, std::sqrt(2.0 / double(in)));
+        case Init::normal:
+            return rng.normal_matrix(out, in, 0, 1);
     }
     return {};
 }
@@ -34,7 +39,8 @@ Mlp::Mlp(const std::vector<int>& sizes, const std::vector<Activation>& acts, Ini
     if (sizes.size() < 2 || acts.size() != sizes.size() - 1)
         throw std::invalid_argument("Mlp: need at least two sizes and one activation per layer");
     for (std::size_t l = 0; l + 1 < sizes.size(); ++l)
-        layers.push_back({init_weights(init, sizes[l + 1], sizes[l], rng), Vector::Zero(sizes[l + 1]), acts[l]});
+        layers.push_back(
+            {init_weights(init, sizes[l + 1], sizes[l], rng), Vector::Zero(sizes[l + 1]), acts[l]});
 }
 
 const Matrix& Mlp::forward(const Matrix& X) {
@@ -82,14 +88,14 @@ void Mlp::sgd_step(const std::vector<DenseGrads>& grads, double lr) {
 
 std::size_t Mlp::parameter_count() const {
     std::size_t n = 0;
-    for (const auto& layer : layers) n += static_cast<std::size_t>(layer.W.size() + layer.b.size());
+    for (const auto& layer : layers) n += std::size_t(layer.W.size() + layer.b.size());
     return n;
 }
 
 std::size_t dense_parameter_count(const std::vector<int>& sizes) {
     std::size_t n = 0;
     for (std::size_t l = 0; l + 1 < sizes.size(); ++l)
-        n += static_cast<std::size_t>(sizes[l]) * static_cast<std::size_t>(sizes[l + 1]) + static_cast<std::size_t>(sizes[l + 1]);
+        n += std::size_t(sizes[l]) * std::size_t(sizes[l + 1]) + std::size_t(sizes[l + 1]);
     return n;
 }
 
@@ -108,19 +114,22 @@ void Mlp::print_summary(bool activation_rows) const {
     for (const auto& layer : layers) {
         ++k;
         const std::string shape = fmt::format("(None, {})", layer.W.rows());
-        const auto params = static_cast<std::size_t>(layer.W.size() + layer.b.size());
+        const auto params = std::size_t(layer.W.size() + layer.b.size());
         if (activation_rows) {
             rows.push_back({fmt::format("dense_{} (Dense)", k), shape, fmt::format("{}", params)});
-            rows.push_back({fmt::format("activation_{} (Activation: {})", k,
-                                        layer.act == Activation::identity && k == static_cast<int>(layers.size()) ? "softmax" : name(layer.act)),
-                            shape, "0"});
+            rows.push_back(
+                {fmt::format("activation_{} (Activation: {})", k,
+                             layer.act == Activation::identity && k == int(layers.size()) ? "softmax"
+                                                                                          : name(layer.act)),
+                 shape, "0"});
         } else {
-            rows.push_back({fmt::format("dense_{} (Dense, {})", k, name(layer.act)), shape, fmt::format("{}", params)});
+            rows.push_back(
+                {fmt::format("dense_{} (Dense, {})", k, name(layer.act)), shape, fmt::format("{}", params)});
         }
     }
     print_table({"Layer (type)", "Output Shape", "Param #"}, rows, "llr");
-    fmt::print("Total params: {}\nTrainable params: {}\nNon-trainable params: 0\n", thousands(parameter_count()),
-               thousands(parameter_count()));
+    fmt::print("Total params: {}\nTrainable params: {}\nNon-trainable params: 0\n",
+               thousands(parameter_count()), thousands(parameter_count()));
 }
 
 }  // namespace nn

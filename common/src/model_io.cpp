@@ -37,8 +37,8 @@ struct Reader {
     template <class T>
     T get(const char* what) {
         if (at + sizeof(T) > bytes.size())
-            throw Error(fmt::format("{}: truncated: the file ends inside {} (byte {} of {})", file.string(), what, at,
-                                    bytes.size()));
+            throw Error(fmt::format("{}: truncated: the file ends inside {} (byte {} of {})", file.string(),
+                                    what, at, bytes.size()));
         T v;
         std::memcpy(&v, bytes.data() + at, sizeof(T));
         at += sizeof(T);
@@ -50,10 +50,10 @@ struct Reader {
 
 void save_model(const Mlp& model, const fs::path& file) {
     std::string out(kMagic, sizeof kMagic);
-    put(out, static_cast<std::uint32_t>(model.layers.size()));
+    put(out, std::uint32_t(model.layers.size()));
     for (const auto& l : model.layers) {
-        put(out, static_cast<std::uint32_t>(l.W.cols()));
-        put(out, static_cast<std::uint32_t>(l.W.rows()));
+        put(out, std::uint32_t(l.W.cols()));
+        put(out, std::uint32_t(l.W.rows()));
         put(out, static_cast<std::uint32_t>(l.act));
     }
     for (const auto& l : model.layers) {
@@ -63,7 +63,7 @@ void save_model(const Mlp& model, const fs::path& file) {
     put(out, fnv1a(out));
     if (!file.parent_path().empty()) fs::create_directories(file.parent_path());
     std::ofstream f(file, std::ios::binary);
-    f.write(out.data(), static_cast<std::streamsize>(out.size()));
+    f.write(out.data(), std::streamsize(out.size()));
     if (!f) throw Error(fmt::format("{}: cannot be written", file.string()));
 }
 
@@ -72,19 +72,23 @@ Mlp load_model(const fs::path& file, int expected_inputs, int expected_outputs) 
     std::ifstream f(file, std::ios::binary);
     const std::string bytes((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
     if (bytes.size() < sizeof kMagic || std::memcmp(bytes.data(), kMagic, sizeof kMagic) != 0)
-        throw Error(fmt::format("{}: not an nnsteps model file (it does not start with NNSTEPS1)", file.string()));
+        throw Error(
+            fmt::format("{}: not an nnsteps model file (it does not start with NNSTEPS1)", file.string()));
     Reader r{bytes, file, sizeof kMagic};
     const auto L = r.get<std::uint32_t>("the layer count");
     if (L < 1 || L > 64) throw Error(fmt::format("{}: corrupt: {} layers", file.string(), L));
     Mlp model;
     for (std::uint32_t l = 0; l < L; ++l) {
-        const auto in = r.get<std::uint32_t>("a layer's shape"), out = r.get<std::uint32_t>("a layer's shape");
+        const auto in = r.get<std::uint32_t>("a layer's shape"),
+                   out = r.get<std::uint32_t>("a layer's shape");
         const auto act = r.get<std::uint32_t>("a layer's activation");
-        if (in < 1 || out < 1 || in > 100000 || out > 100000 || act > static_cast<std::uint32_t>(Activation::elu))
-            throw Error(fmt::format("{}: corrupt: layer {} is {}x{} with activation {}", file.string(), l + 1, out, in, act));
+        if (in < 1 || out < 1 || in > 100000 || out > 100000 ||
+            act > static_cast<std::uint32_t>(Activation::elu))
+            throw Error(fmt::format("{}: corrupt: layer {} is {}x{} with activation {}", file.string(), l + 1,
+                                    out, in, act));
         if (l > 0 && in != model.layers.back().W.rows())
-            throw Error(fmt::format("{}: corrupt: layer {} takes {} inputs but layer {} gives {}", file.string(), l + 1,
-                                    in, l, model.layers.back().W.rows()));
+            throw Error(fmt::format("{}: corrupt: layer {} takes {} inputs but layer {} gives {}",
+                                    file.string(), l + 1, in, l, model.layers.back().W.rows()));
         model.layers.push_back({Matrix(out, in), Vector(out), static_cast<Activation>(act)});
     }
     for (auto& layer : model.layers) {
@@ -94,13 +98,15 @@ Mlp load_model(const fs::path& file, int expected_inputs, int expected_outputs) 
     const std::size_t body = r.at;
     const auto stored = r.get<std::uint64_t>("the checksum");
     if (r.at != bytes.size())
-        throw Error(fmt::format("{}: {} unexpected bytes after the model", file.string(), bytes.size() - r.at));
+        throw Error(
+            fmt::format("{}: {} unexpected bytes after the model", file.string(), bytes.size() - r.at));
     if (stored != fnv1a(bytes.substr(0, body)))
         throw Error(fmt::format("{}: corrupt: the checksum does not match the contents", file.string()));
-    const auto inputs = static_cast<int>(model.layers.front().W.cols()), outputs = static_cast<int>(model.layers.back().W.rows());
+    const auto inputs = int(model.layers.front().W.cols()), outputs = int(model.layers.back().W.rows());
     if ((expected_inputs && inputs != expected_inputs) || (expected_outputs && outputs != expected_outputs))
-        throw Error(fmt::format("{}: the model takes {} inputs and gives {} outputs; {} and {} are needed here",
-                                file.string(), inputs, outputs, expected_inputs, expected_outputs));
+        throw Error(
+            fmt::format("{}: the model takes {} inputs and gives {} outputs; {} and {} are needed here",
+                        file.string(), inputs, outputs, expected_inputs, expected_outputs));
     return model;
 }
 

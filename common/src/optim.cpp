@@ -15,21 +15,11 @@ void init_state(const Mlp& model, std::vector<Matrix>& W, std::vector<Vector>& b
 }
 }  // namespace
 
-void Momentum::step(Mlp& model, const std::vector<DenseGrads>& grads) {
-    init_state(model, vW, vb);
-    for (std::size_t l = 0; l < model.layers.size(); ++l) {
-        vW[l] = beta * vW[l] + grads[l].dW;
-        vb[l] = beta * vb[l] + grads[l].db;
-        model.layers[l].W -= lr * vW[l];
-        model.layers[l].b -= lr * vb[l];
-    }
-}
-
 void Adam::step(Mlp& model, const std::vector<DenseGrads>& grads) {
     init_state(model, mW, mb);
     init_state(model, vW, vb);
     ++t;
-    const double c1 = 1 - std::pow(beta1, static_cast<double>(t)), c2 = 1 - std::pow(beta2, static_cast<double>(t));
+    const double c1 = 1 - std::pow(beta1, double(t)), c2 = 1 - std::pow(beta2, double(t));
     auto update = [&](auto& P, auto& m, auto& v, const auto& g) {
         m = beta1 * m + (1 - beta1) * g;
         v = beta2 * v + (1 - beta2) * g.cwiseAbs2();

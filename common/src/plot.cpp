@@ -51,26 +51,24 @@ std::string preamble(const fs::path& png, const std::string& title, const std::s
         path_quoted(png), quoted(title), quoted(xlabel), quoted(ylabel));
 }
 
-std::string datablock(const std::string& name, const std::vector<double>& x,
-                      const std::vector<double>& y) {
+std::string datablock(const std::string& name, const std::vector<double>& x, const std::vector<double>& y) {
     if (x.size() != y.size())
-        throw std::invalid_argument(fmt::format("plot: series {} has {} x and {} y values", name,
-                                                x.size(), y.size()));
+        throw std::invalid_argument(
+            fmt::format("plot: series {} has {} x and {} y values", name, x.size(), y.size()));
     std::string s = "$" + name + " << EOD\n";
     for (std::size_t i = 0; i < x.size(); ++i) s += number(x[i]) + " " + number(y[i]) + "\n";
     return s + "EOD\n";
 }
 
-std::string grid_block(const std::string& name, const std::vector<double>& gx,
-                       const std::vector<double>& gy, const Matrix& z) {
-    if (z.rows() != static_cast<Index>(gy.size()) || z.cols() != static_cast<Index>(gx.size()))
+std::string grid_block(const std::string& name, const std::vector<double>& gx, const std::vector<double>& gy,
+                       const Matrix& z) {
+    if (z.rows() != std::ssize(gy) || z.cols() != std::ssize(gx))
         throw std::invalid_argument(fmt::format("plot: grid of {}x{} values for {} y by {} x points",
                                                 z.rows(), z.cols(), gy.size(), gx.size()));
     std::string s = "$" + name + " << EOD\n";
     for (std::size_t i = 0; i < gy.size(); ++i) {
         for (std::size_t j = 0; j < gx.size(); ++j)
-            s += number(gx[j]) + " " + number(gy[i]) + " " +
-                 number(z(static_cast<Index>(i), static_cast<Index>(j))) + "\n";
+            s += number(gx[j]) + " " + number(gy[i]) + " " + number(z(Index(i), Index(j))) + "\n";
         s += "\n";  // a blank line ends a scan line
     }
     return s + "EOD\n";
@@ -80,8 +78,8 @@ std::string grid_block(const std::string& name, const std::vector<double>& gx,
 // to a file that is shown if it fails. `env_override` names a variable that can replace the
 // program (the tests use it to simulate a missing one).
 void run_drawing_program(const std::string& default_program, const char* env_override,
-                         std::vector<std::string> args, const std::string& script,
-                         const fs::path& png, const char* package) {
+                         std::vector<std::string> args, const std::string& script, const fs::path& png,
+                         const char* package) {
     if (!png.parent_path().empty()) fs::create_directories(png.parent_path());
     const fs::path script_file = fs::path(png).replace_extension(".script");
     const fs::path log_file = fs::path(png).replace_extension(".log");
@@ -117,11 +115,13 @@ void run_drawing_program(const std::string& default_program, const char* env_ove
         log_text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
     }
     if (code == 127)
-        throw Error(fmt::format("plot: '{}' was not found; install Debian's {} "
-                                "(./nn does this) or run the lesson with --no-plots", program, package));
+        throw Error(
+            fmt::format("plot: '{}' was not found; install Debian's {} "
+                        "(./nn does this) or run the lesson with --no-plots",
+                        program, package));
     if (code != 0 || !fs::exists(png) || fs::file_size(png) == 0)
-        throw Error(fmt::format("plot: {} failed on {} (exit {}):\n{}", program, script_file.string(),
-                                code, log_text));
+        throw Error(fmt::format("plot: {} failed on {} (exit {}):\n{}", program, script_file.string(), code,
+                                log_text));
     fs::remove(log_file);
     fs::remove(script_file);
 }
@@ -133,8 +133,7 @@ void run_gnuplot(const std::string& script, const fs::path& png) {
 std::string style_of(const Series& s, std::size_t k) {
     const char* colour = kStrong[k % 5];
     if (s.style == "points") return fmt::format("with points pt 7 ps 0.8 lc rgb '{}'", colour);
-    if (s.style == "linespoints")
-        return fmt::format("with linespoints pt 7 ps 0.6 lw 2 lc rgb '{}'", colour);
+    if (s.style == "linespoints") return fmt::format("with linespoints pt 7 ps 0.6 lw 2 lc rgb '{}'", colour);
     return fmt::format("with lines lw 2 lc rgb '{}'", colour);
 }
 
@@ -149,8 +148,8 @@ void save(const LinePlot& plot, const fs::path& png) {
         const auto& s = plot.series[k];
         const std::string name = fmt::format("s{}", k);
         script += datablock(name, s.x, s.y);
-        cmd += fmt::format("{}${} using 1:2 {} title {}", k ? ", " : "", name, style_of(s, k),
-                           quoted(s.title));
+        cmd +=
+            fmt::format("{}${} using 1:2 {} title {}", k ? ", " : "", name, style_of(s, k), quoted(s.title));
     }
     run_gnuplot(script + cmd + "\n", png);
 }
@@ -164,16 +163,16 @@ void save(const RegionPlot& plot, const fs::path& png) {
     std::string palette = "set palette defined (";
     for (std::size_t c = 0; c < classes; ++c)
         palette += fmt::format("{}{} '{}'", c ? ", " : "", c, kLight[c % 5]);
-    script += palette + ")\nset cbrange [-0.5:" + number(static_cast<double>(classes) - 0.5) +
+    script += palette + ")\nset cbrange [-0.5:" + number(double(classes) - 0.5) +
               "]\nunset colorbox\nset palette maxcolors " + std::to_string(classes) + "\n";
-    script += fmt::format("set xrange [{}:{}]\nset yrange [{}:{}]\n", number(plot.grid_x.front()),
-                          number(plot.grid_x.back()), number(plot.grid_y.front()),
-                          number(plot.grid_y.back()));
+    script +=
+        fmt::format("set xrange [{}:{}]\nset yrange [{}:{}]\n", number(plot.grid_x.front()),
+                    number(plot.grid_x.back()), number(plot.grid_y.front()), number(plot.grid_y.back()));
     std::string cmd = "plot $grid using 1:2:3 with image notitle";
     for (std::size_t c = 0; c < classes; ++c) {
         std::vector<double> x, y;
         for (std::size_t i = 0; i < plot.px.size(); ++i)
-            if (plot.pclass[i] == static_cast<int>(c)) {
+            if (plot.pclass[i] == int(c)) {
                 x.push_back(plot.px[i]);
                 y.push_back(plot.py[i]);
             }
@@ -196,9 +195,9 @@ void save(const SurfacePlot& plot, const fs::path& png) {
         "splot $grid using 1:2:3 with lines\nunset table\nunset contour\nset surface\n";
     script += fmt::format("set palette rgb 33,13,10\nset cblabel {}\n",
                           quoted(plot.log_z ? "log10 " + plot.zlabel : plot.zlabel));
-    script += fmt::format("set xrange [{}:{}]\nset yrange [{}:{}]\n", number(plot.grid_x.front()),
-                          number(plot.grid_x.back()), number(plot.grid_y.front()),
-                          number(plot.grid_y.back()));
+    script +=
+        fmt::format("set xrange [{}:{}]\nset yrange [{}:{}]\n", number(plot.grid_x.front()),
+                    number(plot.grid_x.back()), number(plot.grid_y.front()), number(plot.grid_y.back()));
     std::string cmd =
         "plot $grid using 1:2:3 with image notitle, "
         "$contours using 1:2 with lines lc rgb '#ffffff' lw 0.6 notitle";
@@ -206,14 +205,14 @@ void save(const SurfacePlot& plot, const fs::path& png) {
         const auto& s = plot.paths[k];
         const std::string name = fmt::format("path{}", k);
         script += datablock(name, s.x, s.y);
-        cmd += fmt::format(", ${} using 1:2 with linespoints pt 7 ps 0.5 lw 2 lc rgb '{}' title {}",
-                           name, k == 0 ? "#000000" : kStrong[(k - 1) % 5], quoted(s.title));
+        cmd += fmt::format(", ${} using 1:2 with linespoints pt 7 ps 0.5 lw 2 lc rgb '{}' title {}", name,
+                           k == 0 ? "#000000" : kStrong[(k - 1) % 5], quoted(s.title));
     }
     run_gnuplot(script + cmd + "\n", png);
 }
 
 void save(const ImageGrid& grid, const fs::path& png) {
-    const int n = static_cast<int>(grid.images.size());
+    const int n = int(grid.images.size());
     if (n == 0) throw std::invalid_argument("plot: an image grid needs at least one image");
     const int across = std::min(n, grid.per_row), down = (n + across - 1) / across;
     std::string script = fmt::format(
@@ -222,18 +221,19 @@ void save(const ImageGrid& grid, const fs::path& png) {
         "set size ratio -1\nset multiplot layout {},{} title {}\n",
         140 * across, 150 * down + 40, path_quoted(png), down, across, quoted(grid.title));
     for (int k = 0; k < n; ++k) {
-        const auto& img = grid.images[static_cast<std::size_t>(k)];
-        if (static_cast<int>(img.size()) != grid.rows * grid.cols)
+        const auto& img = grid.images[std::size_t(k)];
+        if (int(img.size()) != grid.rows * grid.cols)
             throw std::invalid_argument("plot: an image of the wrong size in the grid");
         std::string block = fmt::format("$img{} << EOD\n", k);
         for (int r = 0; r < grid.rows; ++r) {
             for (int c = 0; c < grid.cols; ++c)
-                block += fmt::format("{} {} {}\n", c, grid.rows - 1 - r, number(img[static_cast<std::size_t>(r * grid.cols + c)]));
+                block += fmt::format("{} {} {}\n", c, grid.rows - 1 - r,
+                                     number(img[std::size_t(r * grid.cols + c)]));
             block += "\n";
         }
         script += block + "EOD\n";
         script += fmt::format("set title {}\nplot $img{} using 1:2:3 with image\n",
-                              quoted(k < static_cast<int>(grid.captions.size()) ? grid.captions[static_cast<std::size_t>(k)] : ""), k);
+                              quoted(k < int(grid.captions.size()) ? grid.captions[std::size_t(k)] : ""), k);
     }
     run_gnuplot(script + "unset multiplot\n", png);
 }

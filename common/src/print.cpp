@@ -8,8 +8,8 @@
 namespace nn {
 
 void not_implemented(const std::string& exercise) {
-    throw NotImplemented(fmt::format("not implemented yet: exercise {} — run ./nn hint {}",
-                                     exercise, exercise.substr(0, exercise.find('.'))));
+    throw NotImplemented(fmt::format("not implemented yet: exercise {} — run ./nn hint {}", exercise,
+                                     exercise.substr(0, exercise.find('.'))));
 }
 
 bool matches(double computed, SlideValue slide) {
@@ -21,12 +21,12 @@ bool matches(double computed, SlideValue slide) {
 std::string format_number(double value, int decimals, int min_decimals) {
     if (!std::isfinite(value)) return fmt::format("{}", value);
     // A double carries about 17 significant digits; decimals beyond them are noise.
-    const int magnitude = value == 0 ? 0 : static_cast<int>(std::floor(std::log10(std::abs(value))));
+    const int magnitude = value == 0 ? 0 : int(std::floor(std::log10(std::abs(value))));
     decimals = std::clamp(decimals, 0, std::max(0, 16 - magnitude));
     std::string s = fmt::format("{:.{}f}", value, decimals);
     if (decimals > min_decimals) {
         const auto point = s.find('.');
-        std::size_t keep = point + 1 + static_cast<std::size_t>(min_decimals);
+        std::size_t keep = point + 1 + std::size_t(min_decimals);
         std::size_t end = s.find_last_not_of('0');
         end = std::max(end, keep - 1);
         s.erase(end + 1);
@@ -37,11 +37,11 @@ std::string format_number(double value, int decimals, int min_decimals) {
 }
 
 std::string format_matrix(const Matrix& M, int decimals) {
-    std::vector<std::string> cells(static_cast<std::size_t>(M.size()));
+    std::vector<std::string> cells(std::size_t(M.size()));
     std::size_t width = 1;
     for (Index i = 0; i < M.rows(); ++i)
         for (Index j = 0; j < M.cols(); ++j) {
-            auto& cell = cells[static_cast<std::size_t>(i * M.cols() + j)];
+            auto& cell = cells[std::size_t(i * M.cols() + j)];
             cell = format_number(M(i, j), decimals);
             width = std::max(width, cell.size());
         }
@@ -49,7 +49,7 @@ std::string format_matrix(const Matrix& M, int decimals) {
     for (Index i = 0; i < M.rows(); ++i) {
         out += i == 0 ? "[" : " [";
         for (Index j = 0; j < M.cols(); ++j) {
-            out += fmt::format("{:>{}}", cells[static_cast<std::size_t>(i * M.cols() + j)], width);
+            out += fmt::format("{:>{}}", cells[std::size_t(i * M.cols() + j)], width);
             if (j + 1 < M.cols()) out += ", ";
         }
         out += i + 1 < M.rows() ? "],\n" : "]";
@@ -76,9 +76,17 @@ SlideTable::SlideTable(std::string quantity_header) : header_(std::move(quantity
 void SlideTable::row(std::string quantity, double computed, SlideValue slide, std::string note,
                      int extra_decimals) {
     const bool ok = matches(computed, slide);
-    text_row(std::move(quantity),
-             format_number(computed, slide.decimals + extra_decimals, slide.decimals),
+    text_row(std::move(quantity), format_number(computed, slide.decimals + extra_decimals, slide.decimals),
              format_number(slide.value, slide.decimals, slide.decimals), ok, std::move(note));
+}
+
+void SlideTable::near_row(std::string quantity, double computed, double slide, double tolerance, int decimals,
+                          std::string note) {
+    const bool ok = std::abs(computed - slide) <= tolerance;  // NaN never passes
+    const std::string within = fmt::format("within {}", tolerance);
+    if (ok) note = note.empty() ? within : within + "; " + note;
+    text_row(std::move(quantity), fmt::format("{:.{}f}", computed, decimals), fmt::format("≈ {}", slide), ok,
+             std::move(note));
 }
 
 void SlideTable::text_row(std::string quantity, std::string computed, std::string slide, bool ok,
@@ -112,8 +120,8 @@ std::string pad(std::string_view s, std::size_t width, bool left) {
     return left ? std::string(s) + fill : fill + std::string(s);
 }
 
-void print_table(const std::vector<std::string>& header,
-                 const std::vector<std::vector<std::string>>& rows, std::string_view align) {
+void print_table(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows,
+                 std::string_view align) {
     std::vector<std::size_t> width(header.size());
     auto measure = [&](const std::vector<std::string>& r) {
         for (std::size_t c = 0; c < r.size() && c < width.size(); ++c)

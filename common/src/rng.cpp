@@ -25,16 +25,16 @@ std::uint64_t Rng::below(std::uint64_t n) {
     // Multiply a 64-bit word by n; the high half is the result. Reject the few low halves that
     // would make some results more likely than others.
     __extension__ using u128 = unsigned __int128;  // g++ and clang both have it
-    u128 m = static_cast<u128>(next()) * n;
-    auto low = static_cast<std::uint64_t>(m);
+    u128 m = u128(next()) * n;
+    auto low = std::uint64_t(m);
     if (low < n) {
         const std::uint64_t threshold = (0 - n) % n;
         while (low < threshold) {
-            m = static_cast<u128>(next()) * n;
-            low = static_cast<std::uint64_t>(m);
+            m = u128(next()) * n;
+            low = std::uint64_t(m);
         }
     }
-    return static_cast<std::uint64_t>(m >> 64);
+    return std::uint64_t(m >> 64);
 }
 
 Matrix Rng::uniform_matrix(Index rows, Index cols, double lo, double hi) {

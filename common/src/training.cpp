@@ -12,21 +12,22 @@
 namespace nn {
 
 Matrix gather_columns(const Matrix& X, const std::vector<Index>& idx) {
-    Matrix out(X.rows(), static_cast<Index>(idx.size()));
-    for (std::size_t k = 0; k < idx.size(); ++k) out.col(static_cast<Index>(k)) = X.col(idx[k]);
+    Matrix out(X.rows(), std::ssize(idx));
+    Index k = 0;
+    for (const Index i : idx) out.col(k++) = X.col(i);
     return out;
 }
 
 std::vector<int> gather(const std::vector<int>& v, const std::vector<Index>& idx) {
     std::vector<int> out;
     out.reserve(idx.size());
-    for (Index i : idx) out.push_back(v[static_cast<std::size_t>(i)]);
+    for (Index i : idx) out.push_back(v[std::size_t(i)]);
     return out;
 }
 
-std::vector<std::vector<Index>> minibatches(Index n, Index batch, Rng& rng) {
+Batches minibatches(Index n, Index batch, Rng& rng) {
     if (batch < 1) throw std::invalid_argument("minibatches: the batch size must be at least 1");
-    std::vector<Index> order(static_cast<std::size_t>(n));
+    auto order = std::vector<Index>(std::size_t(n));
     std::iota(order.begin(), order.end(), Index{0});
     rng.shuffle(order);
     std::vector<std::vector<Index>> batches;
@@ -40,11 +41,11 @@ Split stratified_split(const std::vector<int>& labels, int classes, double test_
     for (int c = 0; c < classes; ++c) {
         std::vector<Index> members;
         for (std::size_t i = 0; i < labels.size(); ++i)
-            if (labels[i] == c) members.push_back(static_cast<Index>(i));
+            if (labels[i] == c) members.push_back(Index(i));
         rng.shuffle(members);
-        const auto n_test = static_cast<std::size_t>(std::lround(test_fraction * static_cast<double>(members.size())));
-        s.test.insert(s.test.end(), members.begin(), members.begin() + static_cast<std::ptrdiff_t>(n_test));
-        s.train.insert(s.train.end(), members.begin() + static_cast<std::ptrdiff_t>(n_test), members.end());
+        const Index n_test = std::lround(test_fraction * double(members.size()));
+        s.test.insert(s.test.end(), members.begin(), members.begin() + n_test);
+        s.train.insert(s.train.end(), members.begin() + n_test, members.end());
     }
     std::sort(s.train.begin(), s.train.end());
     std::sort(s.test.begin(), s.test.end());
@@ -55,7 +56,7 @@ Standardizer Standardizer::fit(const Matrix& X) {
     Standardizer s;
     s.mean = X.rowwise().mean();
     const Matrix centred = X.colwise() - s.mean;
-    s.stddev = (centred.array().square().rowwise().sum() / static_cast<double>(X.cols())).sqrt().matrix();
+    s.stddev = (centred.array().square().rowwise().sum() / double(X.cols())).sqrt().matrix();
     s.stddev = s.stddev.unaryExpr([](double v) { return v > 0 ? v : 1.0; });  // a constant feature stays put
     return s;
 }
@@ -69,10 +70,11 @@ double accuracy(const std::vector<int>& predicted, const std::vector<int>& label
         throw std::invalid_argument("accuracy: predictions and labels differ in number (or are none)");
     std::size_t right = 0;
     for (std::size_t i = 0; i < labels.size(); ++i) right += predicted[i] == labels[i];
-    return static_cast<double>(right) / static_cast<double>(labels.size());
+    return double(right) / double(labels.size());
 }
 
-Eigen::MatrixXi confusion_matrix(const std::vector<int>& predicted, const std::vector<int>& labels, int classes) {
+Eigen::MatrixXi confusion_matrix(const std::vector<int>& predicted, const std::vector<int>& labels,
+                                 int classes) {
     if (predicted.size() != labels.size()) throw std::invalid_argument("confusion_matrix: sizes differ");
     Eigen::MatrixXi counts = Eigen::MatrixXi::Zero(classes, classes);
     for (std::size_t i = 0; i < labels.size(); ++i) ++counts(labels[i], predicted[i]);
@@ -84,7 +86,7 @@ void print_confusion_matrix(const Eigen::MatrixXi& counts, const std::vector<std
     for (const auto& n : class_names) header.push_back(n);
     std::vector<std::vector<std::string>> rows;
     for (Index i = 0; i < counts.rows(); ++i) {
-        std::vector<std::string> row{class_names[static_cast<std::size_t>(i)]};
+        std::vector<std::string> row{class_names[std::size_t(i)]};
         for (Index j = 0; j < counts.cols(); ++j) row.push_back(fmt::format("{}", counts(i, j)));
         rows.push_back(row);
     }

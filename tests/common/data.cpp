@@ -1,10 +1,10 @@
 #define BOOST_TEST_MODULE nn data loading
 #include <boost/test/unit_test.hpp>
 
-#include <filesystem>
-#include <fstream>
 #include <unistd.h>
 #include <zlib.h>
+#include <filesystem>
+#include <fstream>
 
 #include "nn/data.hpp"
 
@@ -35,9 +35,7 @@ std::string error_of(F f) {
 
 bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
 
-std::string be32(std::uint32_t v) {
-    return {static_cast<char>(v >> 24), static_cast<char>(v >> 16), static_cast<char>(v >> 8), static_cast<char>(v)};
-}
+std::string be32(std::uint32_t v) { return {char(v >> 24), char(v >> 16), char(v >> 8), char(v)}; }
 std::string idx_images(std::uint32_t count, std::uint32_t rows, std::uint32_t cols, std::size_t bytes) {
     return be32(0x803) + be32(count) + be32(rows) + be32(cols) + std::string(bytes, '\x7f');
 }
@@ -116,9 +114,7 @@ BOOST_AUTO_TEST_CASE(labels_become_columns_with_a_single_one) {
     // IBM-1's labels 1, 3, 2, 2, 1, 3 (0-based here) as one-hot columns.
     const nn::Matrix Y = nn::one_hot({0, 2, 1, 1, 0, 2}, 3);
     nn::Matrix expected(3, 6);
-    expected << 1, 0, 0, 0, 1, 0,
-                0, 0, 1, 1, 0, 0,
-                0, 1, 0, 0, 0, 1;
+    expected << 1, 0, 0, 0, 1, 0, 0, 0, 1, 1, 0, 0, 0, 1, 0, 0, 0, 1;
     BOOST_TEST((Y == expected));
     BOOST_TEST((nn::argmax_columns(Y) == std::vector<int>{0, 2, 1, 1, 0, 2}));
 }
@@ -144,6 +140,29 @@ BOOST_AUTO_TEST_CASE(a_well_formed_pair_loads) {
     BOOST_TEST(X.rows() == 784);
     BOOST_TEST(X.cols() == 2);
     BOOST_TEST(std::abs(X(5, 1) - 127.0 / 255) < 1e-15);
+}
+
+BOOST_AUTO_TEST_CASE(mnist_batches_by_index) {
+    // Three 2x2 images: image k has every pixel 50·(k + 1); labels 7, 0, 4.
+    nn::Mnist m;
+    m.images = {3, 2, 2, {50, 50, 50, 50, 100, 100, 100, 100, 150, 150, 150, 150}};
+    m.labels = {7, 0, 4};
+    const nn::Matrix X = m.X(std::vector<nn::Index>{2, 0});
+    BOOST_TEST_REQUIRE(X.rows() == 4);
+    BOOST_TEST_REQUIRE(X.cols() == 2);
+    BOOST_TEST(X(3, 0) == 150 / 255.0);
+    BOOST_TEST(X(0, 1) == 50 / 255.0);
+    BOOST_TEST((m.X(std::vector<nn::Index>{1, 2}) == m.X(1, 2)));  // the same as a range
+    const nn::Matrix Y = m.Y(std::vector<nn::Index>{2, 0});
+    BOOST_TEST_REQUIRE(Y.rows() == 10);
+    BOOST_TEST(Y(4, 0) == 1.0);
+    BOOST_TEST(Y(7, 1) == 1.0);
+    BOOST_TEST(Y.sum() == 2.0);
+    BOOST_TEST((m.Y(0, 3) == nn::one_hot({7, 0, 4}, 10)));
+    BOOST_TEST((m.labels_of(1, 2) == std::vector<int>{0, 4}));
+    BOOST_CHECK_THROW(m.X(std::vector<nn::Index>{3}), std::out_of_range);
+    BOOST_CHECK_THROW(m.Y(std::vector<nn::Index>{-1}), std::out_of_range);
+    BOOST_CHECK_THROW(m.labels_of(2, 2), std::out_of_range);
 }
 
 BOOST_AUTO_TEST_CASE(a_wrong_magic_number_is_named) {
@@ -189,7 +208,7 @@ BOOST_AUTO_TEST_CASE(gzipped_files_load_and_corrupt_ones_are_named) {
     TempDir d;
     const std::string images = idx_images(2, 28, 28, 2 * 784);
     gzFile gz = gzopen((d.path / "train-images-idx3-ubyte.gz").c_str(), "wb");
-    gzwrite(gz, images.data(), static_cast<unsigned>(images.size()));
+    gzwrite(gz, images.data(), unsigned(images.size()));
     gzclose(gz);
     d.write("train-labels-idx1-ubyte", idx_labels(2, 2));
     BOOST_TEST(nn::load_mnist(d.path, "train").size() == 2u);

@@ -12,7 +12,7 @@ int run(std::vector<std::string> args, const std::function<void(const nn::Lesson
     args.insert(args.begin(), "lesson99");
     std::vector<char*> argv;
     for (auto& a : args) argv.push_back(a.data());
-    return lesson.run(static_cast<int>(argv.size()), argv.data(), body);
+    return lesson.run(int(argv.size()), argv.data(), body);
 }
 }  // namespace
 

@@ -42,7 +42,8 @@ BOOST_AUTO_TEST_CASE(softmax_cross_entropy_is_minus_log_p_and_its_gradient_is_p_
     nn::Matrix Y = nn::Matrix::Zero(5, 4);
     Y(3, 0) = Y(0, 1) = Y(4, 2) = Y(3, 3) = 1;
     const nn::Matrix P = nn::softmax(Z);
-    const double expected = -(std::log(P(3, 0)) + std::log(P(0, 1)) + std::log(P(4, 2)) + std::log(P(3, 3))) / 4;
+    const double expected =
+        -(std::log(P(3, 0)) + std::log(P(0, 1)) + std::log(P(4, 2)) + std::log(P(3, 3))) / 4;
     BOOST_TEST(std::abs(nn::softmax_cross_entropy(Z, Y).loss - expected) < 1e-14);
     nn_test::check_matrix(nn::softmax_cross_entropy(Z, Y).grad, (P - Y) / 4, 1e-15);
     check_gradient(nn::softmax_cross_entropy, Z, Y);

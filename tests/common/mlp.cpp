@@ -10,8 +10,8 @@
 using nn::Activation;
 
 BOOST_AUTO_TEST_CASE(backward_matches_central_differences_for_every_activation) {
-    for (Activation a : {Activation::sigmoid, Activation::tanh, Activation::relu, Activation::leaky_relu,
-                         Activation::elu}) {
+    for (Activation a :
+         {Activation::sigmoid, Activation::tanh, Activation::relu, Activation::leaky_relu, Activation::elu}) {
         nn::Rng rng(21);
         nn::Mlp m({4, 6, 5, 3}, {a, a, Activation::identity}, nn::Init::glorot_uniform, rng);
         for (auto& layer : m.layers) layer.b = rng.normal_matrix(layer.b.size(), 1, 0, 0.3).col(0);
@@ -20,11 +20,16 @@ BOOST_AUTO_TEST_CASE(backward_matches_central_differences_for_every_activation) 
         for (int n = 0; n < 7; ++n) Y(n % 3, n) = 1;
         const auto loss = [&] { return nn::softmax_cross_entropy(m.forward(X), Y).loss; };
         const auto grads = m.backward(nn::softmax_cross_entropy(m.forward(X), Y).grad);
-        for (std::size_t l = 0; l < m.layers.size(); ++l)
-            BOOST_TEST_CONTEXT(nn::name(a) << ", layer " << l) {
-                BOOST_TEST(nn_test::rel_error(grads[l].dW, nn_test::central_gradient(loss, m.layers[l].W)) < 1e-7);
+        for (std::size_t l = 0; l < m.layers.size(); ++l) BOOST_TEST_CONTEXT(nn::name(a) << ", layer " << l) {
+                BOOST_TEST(nn_test::rel_error(grads[l].dW, nn_test::central_gradient(loss, m.layers[l].W)) <
+                           1e-7);
                 nn::Matrix b = m.layers[l].b;
-                const nn::Matrix nb = nn_test::central_gradient([&] { m.layers[l].b = b.col(0); return loss(); }, b);
+                const nn::Matrix nb = nn_test::central_gradient(
+                    [&] {
+                        m.layers[l].b = b.col(0);
+                        return loss();
+                    },
+                    b);
                 m.layers[l].b = b.col(0);
                 BOOST_TEST(nn_test::rel_error(grads[l].db, nb) < 1e-7);
             }
@@ -33,8 +38,8 @@ BOOST_AUTO_TEST_CASE(backward_matches_central_differences_for_every_activation) 
 
 BOOST_AUTO_TEST_CASE(parameter_counts_of_the_slides) {
     BOOST_TEST(nn::dense_parameter_count({784, 30, 30, 10}) == 24790u);  // FruitPunch
-    BOOST_TEST(nn::dense_parameter_count({4, 3, 2}) == 23u);              // IBM-2
-    BOOST_TEST(nn::dense_parameter_count({8, 4, 2, 1}) == 49u);           // Matrix-view
+    BOOST_TEST(nn::dense_parameter_count({4, 3, 2}) == 23u);             // IBM-2
+    BOOST_TEST(nn::dense_parameter_count({8, 4, 2, 1}) == 49u);          // Matrix-view
     BOOST_TEST(nn::thousands(24790) == "24,790");
     BOOST_TEST(nn::thousands(999) == "999");
     BOOST_TEST(nn::thousands(1000000) == "1,000,000");
@@ -58,7 +63,8 @@ BOOST_AUTO_TEST_CASE(sgd_steps_lower_the_loss) {
     nn::Matrix Y = nn::Matrix::Zero(2, 20);
     for (int n = 0; n < 20; ++n) Y(X(0, n) > 0 ? 1 : 0, n) = 1;
     const double before = nn::softmax_cross_entropy(m.forward(X), Y).loss;
-    for (int s = 0; s < 200; ++s) m.sgd_step(m.backward(nn::softmax_cross_entropy(m.forward(X), Y).grad), 0.5);
+    for (int s = 0; s < 200; ++s)
+        m.sgd_step(m.backward(nn::softmax_cross_entropy(m.forward(X), Y).grad), 0.5);
     BOOST_TEST(nn::softmax_cross_entropy(m.forward(X), Y).loss < 0.5 * before);
     nn_test::check_matrix(m.predict(X), m.forward(X), 0);
 }

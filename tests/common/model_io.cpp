@@ -1,9 +1,9 @@
 #define BOOST_TEST_MODULE nn model files
 #include <boost/test/unit_test.hpp>
 
+#include <unistd.h>
 #include <filesystem>
 #include <fstream>
-#include <unistd.h>
 
 #include "nn/model_io.hpp"
 

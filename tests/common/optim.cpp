@@ -11,23 +11,14 @@ nn::Mlp one_weight(double w) {
     m.layers.push_back({nn::Matrix::Constant(1, 1, w), nn::Vector::Zero(1), nn::Activation::identity});
     return m;
 }
-std::vector<nn::DenseGrads> grad(double g) { return {{nn::Matrix(), nn::Matrix::Constant(1, 1, g), nn::Vector::Zero(1)}}; }
-}  // namespace
-
-BOOST_AUTO_TEST_CASE(momentum_accumulates_past_gradients) {
-    nn::Mlp m = one_weight(1.0);
-    nn::Momentum opt;
-    opt.lr = 0.1;
-    opt.step(m, grad(1.0));  // v = 1, w = 1 − 0.1
-    BOOST_TEST(std::abs(m.layers[0].W(0, 0) - 0.9) < 1e-15);
-    opt.step(m, grad(1.0));  // v = 0.9 + 1 = 1.9, w = 0.9 − 0.19
-    BOOST_TEST(std::abs(m.layers[0].W(0, 0) - 0.71) < 1e-15);
+std::vector<nn::DenseGrads> grad(double g) {
+    return {{nn::Matrix(), nn::Matrix::Constant(1, 1, g), nn::Vector::Zero(1)}};
 }
+}  // namespace
 
 BOOST_AUTO_TEST_CASE(adams_first_step_is_lr_times_the_sign) {
     nn::Mlp m = one_weight(1.0);
-    nn::Adam opt;
-    opt.lr = 0.01;
+    nn::Adam opt{.lr = 0.01};
     opt.step(m, grad(250.0));  // m̂ = g, v̂ = g²: the step is lr·g/|g| whatever the scale
     BOOST_TEST(std::abs(m.layers[0].W(0, 0) - 0.99) < 1e-9);
     opt.step(m, grad(-3.0));

@@ -1,10 +1,10 @@
 #define BOOST_TEST_MODULE nn::plot
 #include <boost/test/unit_test.hpp>
 
+#include <unistd.h>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <unistd.h>
 
 #include "nn/plot.hpp"
 
@@ -25,7 +25,10 @@ bool is_png(const fs::path& p) {
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(a_line_plot_is_a_png) {
-    nn::plot::LinePlot p{"loss", "epoch", "loss", {{"train", {0, 1, 2, 3}, {1.0, 0.5, 0.3, 0.2}}}};
+    nn::plot::LinePlot p{.title = "loss",
+                         .xlabel = "epoch",
+                         .ylabel = "loss",
+                         .series = {{.title = "train", .x = {0, 1, 2, 3}, .y = {1.0, 0.5, 0.3, 0.2}}}};
     p.log_y = true;
     const auto file = temp_dir() / "line.png";
     nn::plot::save(p, file);
@@ -34,16 +37,15 @@ BOOST_AUTO_TEST_CASE(a_line_plot_is_a_png) {
 }
 
 BOOST_AUTO_TEST_CASE(a_region_plot_is_a_png) {
-    nn::plot::RegionPlot p;
-    p.title = "regions \"quoted\"";
-    p.grid_x = {0, 1, 2};
-    p.grid_y = {0, 1};
-    p.grid_class = nn::Matrix::Zero(2, 3);
+    nn::plot::RegionPlot p{.title = "regions \"quoted\"",
+                           .grid_x = {0, 1, 2},
+                           .grid_y = {0, 1},
+                           .grid_class = nn::Matrix::Zero(2, 3),
+                           .px = {0.5, 1.5},
+                           .py = {0.5, 0.5},
+                           .pclass = {0, 1},
+                           .class_names = {"a", "b"}};
     p.grid_class(1, 2) = 1;
-    p.px = {0.5, 1.5};
-    p.py = {0.5, 0.5};
-    p.pclass = {0, 1};
-    p.class_names = {"a", "b"};
     const auto file = temp_dir() / "regions.png";
     nn::plot::save(p, file);
     BOOST_TEST(is_png(file));
@@ -56,7 +58,7 @@ BOOST_AUTO_TEST_CASE(a_surface_plot_with_a_path_is_a_png) {
     p.z.resize(20, 20);
     for (int i = 0; i < 20; ++i)
         for (int j = 0; j < 20; ++j) p.z(i, j) = p.grid_x[j] * p.grid_x[j] + p.grid_y[i] * p.grid_y[i];
-    p.paths.push_back({"descent", {0.9, 0.5, 0.1}, {0.9, 0.4, 0.05}});
+    p.paths.push_back({.title = "descent", .x = {0.9, 0.5, 0.1}, .y = {0.9, 0.4, 0.05}});
     const auto file = temp_dir() / "surface.png";
     nn::plot::save(p, file);
     BOOST_TEST(is_png(file));
@@ -64,29 +66,33 @@ BOOST_AUTO_TEST_CASE(a_surface_plot_with_a_path_is_a_png) {
 
 BOOST_AUTO_TEST_CASE(a_dot_graph_is_a_png) {
     const auto file = temp_dir() / "graph.png";
-    nn::plot::save(nn::plot::DotGraph{"digraph { a -> c; b -> c; }"}, file);
+    nn::plot::save(nn::plot::DotGraph{.dot = "digraph { a -> c; b -> c; }"}, file);
     BOOST_TEST(is_png(file));
 }
 
 BOOST_AUTO_TEST_CASE(an_image_grid_is_a_png) {
-    nn::plot::ImageGrid g;
-    g.title = "digits";
-    g.rows = g.cols = 4;
-    g.images = {std::vector<double>(16, 0.5), std::vector<double>(16, 1.0)};
-    g.captions = {"a", "b"};
+    const nn::plot::ImageGrid g{.title = "digits",
+                                .rows = 4,
+                                .cols = 4,
+                                .images = {std::vector<double>(16, 0.5), std::vector<double>(16, 1.0)},
+                                .captions = {"a", "b"}};
     const auto file = temp_dir() / "grid.png";
     nn::plot::save(g, file);
     BOOST_TEST(is_png(file));
 }
 
 BOOST_AUTO_TEST_CASE(series_of_unequal_lengths_are_rejected) {
-    nn::plot::LinePlot p{"t", "x", "y", {{"bad", {0, 1, 2}, {1, 2}}}};
+    nn::plot::LinePlot p{.title = "t",
+                         .xlabel = "x",
+                         .ylabel = "y",
+                         .series = {{.title = "bad", .x = {0, 1, 2}, .y = {1, 2}}}};
     BOOST_CHECK_THROW(nn::plot::save(p, temp_dir() / "bad.png"), std::invalid_argument);
 }
 
 BOOST_AUTO_TEST_CASE(a_missing_gnuplot_is_a_clear_error) {
     setenv("NN_GNUPLOT", "/nonexistent/gnuplot", 1);
-    nn::plot::LinePlot p{"t", "x", "y", {{"s", {0, 1}, {1, 2}}}};
+    nn::plot::LinePlot p{
+        .title = "t", .xlabel = "x", .ylabel = "y", .series = {{.title = "s", .x = {0, 1}, .y = {1, 2}}}};
     try {
         nn::plot::save(p, temp_dir() / "none.png");
         BOOST_FAIL("no error");

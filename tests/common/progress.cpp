@@ -9,7 +9,7 @@ BOOST_AUTO_TEST_CASE(the_bar_fills_in_proportion) {
     BOOST_TEST(nn::progress_bar(0.0, 10) == "[----------]");
     BOOST_TEST(nn::progress_bar(0.5, 10) == "[#####-----]");
     BOOST_TEST(nn::progress_bar(1.0, 4) == "[####]");
-    BOOST_TEST(nn::progress_bar(2.0, 4) == "[####]");   // clamped
+    BOOST_TEST(nn::progress_bar(2.0, 4) == "[####]");  // clamped
     BOOST_TEST(nn::progress_bar(-1.0, 4) == "[----]");
 }
 

@@ -20,7 +20,7 @@ BOOST_AUTO_TEST_CASE(uniform_is_the_top_53_bits_of_a_word) {
     nn::Rng rng(1);
     std::mt19937_64 engine(1);
     for (int i = 0; i < 100; ++i) {
-        const double expected = static_cast<double>(engine() >> 11) / 9007199254740992.0;  // 2^53
+        const double expected = double(engine() >> 11) / 9007199254740992.0;  // 2^53
         BOOST_TEST(rng.uniform() == expected);
     }
 }

@@ -14,7 +14,7 @@ BOOST_AUTO_TEST_CASE(minibatches_cover_every_sample_once) {
     std::vector<nn::Index> all;
     for (const auto& b : batches) all.insert(all.end(), b.begin(), b.end());
     std::sort(all.begin(), all.end());
-    for (nn::Index i = 0; i < 10; ++i) BOOST_TEST(all[static_cast<std::size_t>(i)] == i);
+    for (nn::Index i = 0; i < 10; ++i) BOOST_TEST(all[std::size_t(i)] == i);
     nn::Rng again(3);
     BOOST_TEST((nn::minibatches(10, 4, again) == batches));  // seeded
     BOOST_CHECK_THROW(nn::minibatches(10, 0, rng), std::invalid_argument);
@@ -66,4 +66,82 @@ BOOST_AUTO_TEST_CASE(gathering_columns) {
     nn::Matrix expected(2, 2);
     expected << 3, 1, 6, 4;
     nn_test::check_matrix(nn::gather_columns(X, {2, 0}), expected, 0);
+}
+
+namespace {
+// What train_epoch passed to its callbacks, for a data set where sample i has X = i and Y = 1.
+struct Record {
+    std::vector<std::vector<nn::Index>> batches;
+    std::vector<nn::Index> seen;
+    double loss = 0;
+};
+Record run_epoch(nn::Index n, nn::Index batch, std::uint64_t seed) {
+    Record r;
+    nn::Rng rng(seed);
+    nn::Matrix X(1, n);
+    for (nn::Index i = 0; i < n; ++i) X(0, i) = double(i);
+    const nn::Matrix Y = nn::Matrix::Ones(1, n);
+    r.loss = nn::train_epoch(
+        nn::minibatches, n, batch, rng,
+        [&](const std::vector<nn::Index>& idx) {
+            r.batches.push_back(idx);
+            return nn::Batch{nn::gather_columns(X, idx), nn::gather_columns(Y, idx)};
+        },
+        [](const nn::Matrix& Xb, const nn::Matrix&) { return Xb.mean(); },  // "loss": the mean sample number
+        [&](nn::Index seen, double) { r.seen.push_back(seen); });
+    return r;
+}
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(train_epoch_visits_every_sample_once_and_weights_by_batch_size) {
+    const Record r = run_epoch(10, 4, 7);
+    BOOST_TEST_REQUIRE(r.batches.size() == 3u);
+    BOOST_TEST(r.batches[0].size() == 4u);
+    BOOST_TEST(r.batches[1].size() == 4u);
+    BOOST_TEST(r.batches[2].size() == 2u);
+    BOOST_TEST((r.seen == std::vector<nn::Index>{4, 8, 10}));
+    std::vector<nn::Index> all;
+    for (const auto& b : r.batches) all.insert(all.end(), b.begin(), b.end());
+    std::sort(all.begin(), all.end());
+    for (nn::Index i = 0; i < 10; ++i) BOOST_TEST(all[std::size_t(i)] == i);
+    // Weighted by batch size, the mean of the batch means is the mean over all samples, 4.5; an
+    // unweighted mean of the three batch means would differ unless the last batch's mean is 4.5.
+    BOOST_TEST(std::abs(r.loss - 4.5) < 1e-12);
+    // The batches are nn::minibatches's with the same seed: the loop draws nothing else before.
+    nn::Rng rng(7);
+    BOOST_TEST((nn::minibatches(10, 4, rng) == r.batches));
+}
+
+BOOST_AUTO_TEST_CASE(train_epoch_is_deterministic_for_a_seed) {
+    const Record a = run_epoch(25, 8, 3), b = run_epoch(25, 8, 3), c = run_epoch(25, 8, 4);
+    BOOST_TEST((a.batches == b.batches));
+    BOOST_TEST(a.loss == b.loss);
+    BOOST_TEST((a.batches != c.batches));
+}
+
+BOOST_AUTO_TEST_CASE(train_epoch_takes_the_batching_function) {
+    // A batching function that keeps the order (no shuffle) and batches of 3: 0-2, 3-5, 6.
+    const nn::BatchFunction in_order = [](nn::Index n, nn::Index batch, nn::Rng&) {
+        nn::Batches out;
+        for (nn::Index s = 0; s < n; s += batch) {
+            out.emplace_back();
+            for (nn::Index i = s; i < std::min(n, s + batch); ++i) out.back().push_back(i);
+        }
+        return out;
+    };
+    nn::Rng rng(1);
+    std::vector<double> losses;
+    const double mean = nn::train_epoch(
+        in_order, 7, 3, rng,
+        [](const std::vector<nn::Index>& idx) {
+            nn::Matrix X(1, std::ssize(idx));
+            for (std::size_t k = 0; k < idx.size(); ++k) X(0, nn::Index(k)) = double(idx[k]);
+            return nn::Batch{X, X};
+        },
+        [&](const nn::Matrix& X, const nn::Matrix&) {
+            losses.push_back(X.mean());
+            return X.mean();
+        });
+    BOOST_TEST((losses == std::vector<double>{1, 4, 6}));
+    BOOST_TEST(std::abs(mean - 3.0) < 1e-12);  // (3·1 + 3·4 + 1·6) / 7, not (1 + 4 + 6) / 3
 }

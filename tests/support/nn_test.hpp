@@ -10,6 +10,7 @@
 #include <sstream>
 #include <string>
 
+#include "nn/gradcheck.hpp"
 #include "nn/types.hpp"
 
 namespace nn_test {
@@ -48,59 +49,40 @@ void check_equal(const T& actual, const T& expected, const std::string& what) {
 inline void check_matrix(const nn::Matrix& actual, const nn::Matrix& expected, double tol,
                          const std::string& what) {
     BOOST_TEST_REQUIRE((actual.rows() == expected.rows() && actual.cols() == expected.cols()),
-                       what << ": expected a " << expected.rows() << "x" << expected.cols()
-                            << " matrix, got " << actual.rows() << "x" << actual.cols());
+                       what << ": expected a " << expected.rows() << "x" << expected.cols() << " matrix, got "
+                            << actual.rows() << "x" << actual.cols());
     long wrong = 0;
     for (nn::Index j = 0; j < actual.cols(); ++j)
         for (nn::Index i = 0; i < actual.rows(); ++i) {
             if (std::abs(actual(i, j) - expected(i, j)) <= tol) continue;
             if (++wrong <= 4)
                 BOOST_TEST(false, what << ", entry (" << i << ", " << j << "): expected "
-                                       << std::setprecision(17) << expected(i, j) << ", got "
-                                       << actual(i, j) << " (tolerance " << tol << ")");
+                                       << std::setprecision(17) << expected(i, j) << ", got " << actual(i, j)
+                                       << " (tolerance " << tol << ")");
         }
     if (wrong > 4)
-        BOOST_TEST(false, what << ": " << wrong - 4 << " more of " << actual.size()
-                               << " entries differ as well");
+        BOOST_TEST(false,
+                   what << ": " << wrong - 4 << " more of " << actual.size() << " entries differ as well");
 }
 inline void check_matrix(const nn::Matrix& actual, const nn::Matrix& expected, double tol = 1e-12) {
     check_matrix(actual, expected, tol, "the result");
 }
 
-// ‖a − n‖ / (‖a‖ + ‖n‖), as mlpack's CheckGradient; 0 when both are 0. (With ‖a + n‖ below, an
-// exactly sign-flipped gradient, a = −n, would divide by 0 and pass.)
-inline double rel_error(const nn::Matrix& a, const nn::Matrix& n) {
-    const double denom = a.norm() + n.norm();
-    return denom == 0 ? 0 : (a - n).norm() / denom;
-}
+// The relative error of a gradient check, nn::rel_error (common/include/nn/gradcheck.hpp).
+using nn::rel_error;
 
 // A gradient against central differences: shape, then rel_error < tol, with both printed.
 inline void check_gradient(const nn::Matrix& analytic, const nn::Matrix& numeric, double tol,
                            const std::string& what) {
     BOOST_TEST_REQUIRE((analytic.rows() == numeric.rows() && analytic.cols() == numeric.cols()),
-                       what << ": expected a " << numeric.rows() << "x" << numeric.cols()
-                            << " gradient, got " << analytic.rows() << "x" << analytic.cols());
+                       what << ": expected a " << numeric.rows() << "x" << numeric.cols() << " gradient, got "
+                            << analytic.rows() << "x" << analytic.cols());
     const double e = rel_error(analytic, numeric);
-    BOOST_TEST(e < tol, what << " must match central differences: relative error " << e
-                             << " (at most " << tol << ")\n  yours:   " << show(analytic)
-                             << "\n  numeric: " << show(numeric));
+    BOOST_TEST(e < tol, what << " must match central differences: relative error " << e << " (at most " << tol
+                             << ")\n  yours:   " << show(analytic) << "\n  numeric: " << show(numeric));
 }
 
-// ∂f/∂P by central differences, one entry of P at a time (P is restored afterwards).
-template <class Derived>
-nn::Matrix central_gradient(const std::function<double()>& f, Eigen::MatrixBase<Derived>& P,
-                            double eps = 1e-6) {
-    nn::Matrix G(P.rows(), P.cols());
-    for (nn::Index k = 0; k < P.size(); ++k) {
-        const double saved = P(k);
-        P(k) = saved + eps;
-        const double up = f();
-        P(k) = saved - eps;
-        const double down = f();
-        P(k) = saved;
-        G(k) = (up - down) / (2 * eps);
-    }
-    return G;
-}
+// ∂f/∂P by central differences, nn::central_gradient (lesson 06 teaches them).
+using nn::central_gradient;
 
 }  // namespace nn_test

@@ -23,11 +23,13 @@ std::string learner_location();
     const std::string_view c = condition;
     std::string what;
     if (c.find("invalid matrix product") != std::string_view::npos)
-        what = "a matrix product A*B whose sizes do not fit: it needs A.cols() == B.rows() (is one "
-               "of them transposed?)";
+        what =
+            "a matrix product A*B whose sizes do not fit: it needs A.cols() == B.rows() (is one "
+            "of them transposed?)";
     else if (c.find("aLhs.rows() == aRhs.rows() && aLhs.cols() == aRhs.cols()") != std::string_view::npos)
-        what = "an entry-by-entry operation (+, -, cwiseProduct, array *) on two matrices of "
-               "different shapes";
+        what =
+            "an entry-by-entry operation (+, -, cwiseProduct, array *) on two matrices of "
+            "different shapes";
     else if (c.find("rows() == other.rows()") != std::string_view::npos ||
              c.find("DenseBase::resize() does not actually allow to resize") != std::string_view::npos ||
              c.find("rows == this->rows() && cols == this->cols()") != std::string_view::npos)
@@ -36,18 +38,18 @@ std::string learner_location();
              c.find("row >= 0 && row < rows()") != std::string_view::npos ||
              c.find("< rows()") != std::string_view::npos || c.find("< cols()") != std::string_view::npos)
         what = "an index out of range: a row, column or entry that the matrix does not have";
-    else if (c.find("startRow >= 0") != std::string_view::npos || c.find("a_startRow") != std::string_view::npos ||
-             c.find("blockRows") != std::string_view::npos)
+    else if (c.find("startRow >= 0") != std::string_view::npos ||
+             c.find("a_startRow") != std::string_view::npos || c.find("blockRows") != std::string_view::npos)
         what = "a block (middleCols, col, row, segment) that reaches outside the matrix";
     else
         what = "Eigen's check failed";
-    throw ShapeError("shape mistake " + learner_location() + ": " + what + " [Eigen's check: " +
-                     std::string(c) + ", " + file + ":" + std::to_string(line) + "]");
+    throw ShapeError("shape mistake " + learner_location() + ": " + what +
+                     " [Eigen's check: " + std::string(c) + ", " + file + ":" + std::to_string(line) + "]");
 }
 
 }  // namespace nn
 
-#define eigen_assert(x) \
-    do {                                                                         \
-        if (!static_cast<bool>(x)) ::nn::eigen_check_failed(#x, __FILE__, __LINE__); \
+#define eigen_assert(x)                                                 \
+    do {                                                                \
+        if (!bool(x)) ::nn::eigen_check_failed(#x, __FILE__, __LINE__); \
     } while (false)

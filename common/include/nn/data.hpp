@@ -50,6 +50,13 @@ struct Mnist {
     std::size_t size() const { return labels.size(); }
     // Columns [first, first + n) as a (784, n) matrix of pixels / 255.
     Matrix X(std::size_t first, std::size_t n) const;
+    // The images idx, in that order (a mini-batch), the same way.
+    Matrix X(const std::vector<Index>& idx) const;
+    // Their labels one-hot, (10, n) and (10, idx.size()): one_hot of labels(...) below.
+    Matrix Y(std::size_t first, std::size_t n) const;
+    Matrix Y(const std::vector<Index>& idx) const;
+    // Labels [first, first + n) as ints (what accuracy and argmax_columns compare).
+    std::vector<int> labels_of(std::size_t first, std::size_t n) const;
 };
 // `split` is "train" or "t10k"; dir holds <split>-images-idx3-ubyte and <split>-labels-idx1-ubyte
 // (or the same names with .gz).

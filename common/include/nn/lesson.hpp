@@ -2,13 +2,13 @@
 // and turning an error into a clear message with a non-zero exit.
 //
 //   int main(int argc, char** argv) {
-//       nn::Lesson lesson({"00", "Matrix multiplication", "Matrix-view", "..."});
+//       nn::Lesson lesson(nn::this_lesson);
 //       return lesson.run(argc, argv, [](const nn::LessonOptions& opt) { ... });
 //   }
 #pragma once
 
-#include <CLI/CLI.hpp>
 #include <fmt/core.h>
+#include <CLI/CLI.hpp>
 
 #include <cstdint>
 #include <filesystem>
@@ -25,6 +25,10 @@ struct LessonInfo {
     std::string decks;    // "Matrix-view"
     std::string summary;  // one sentence for --help
 };
+
+// The running lesson's facts, from its line in lessons/lessons.txt (CMake compiles them into each
+// lesson program, so the title is written in one place).
+extern const LessonInfo this_lesson;
 
 struct LessonOptions {
     std::filesystem::path plot_dir = "plots";

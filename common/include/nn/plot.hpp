@@ -14,23 +14,31 @@ namespace nn::plot {
 
 struct Series {
     std::string title;
-    std::vector<double> x, y;
+    std::vector<double> x;
+    std::vector<double> y;
     std::string style = "lines";  // "lines", "points", "linespoints"
 };
 
 struct LinePlot {
-    std::string title, xlabel, ylabel;
+    std::string title;
+    std::string xlabel;
+    std::string ylabel;
     std::vector<Series> series;
-    bool log_x = false, log_y = false;
+    bool log_x = false;
+    bool log_y = false;
 };
 void save(const LinePlot& plot, const std::filesystem::path& png);
 
 // Points coloured by class over a grid of predicted classes (the decision regions).
 struct RegionPlot {
-    std::string title, xlabel, ylabel;
-    std::vector<double> grid_x, grid_y;  // grid coordinates, ascending
-    Matrix grid_class;                   // (grid_y.size(), grid_x.size()): class at (x, y)
-    std::vector<double> px, py;          // the data points
+    std::string title;
+    std::string xlabel;
+    std::string ylabel;
+    std::vector<double> grid_x;  // grid coordinates, ascending
+    std::vector<double> grid_y;
+    Matrix grid_class;       // (grid_y.size(), grid_x.size()): class at (x, y)
+    std::vector<double> px;  // the data points
+    std::vector<double> py;
     std::vector<int> pclass;
     std::vector<std::string> class_names;
 };
@@ -39,10 +47,14 @@ void save(const RegionPlot& plot, const std::filesystem::path& png);
 // A surface z(x, y) seen from above as a heat map with contours, and optional paths on it
 // (e.g. gradient descent's steps).
 struct SurfacePlot {
-    std::string title, xlabel, ylabel, zlabel;
-    std::vector<double> grid_x, grid_y;
-    Matrix z;                    // (grid_y.size(), grid_x.size())
-    std::vector<Series> paths;   // drawn on top, in the (x, y) plane
+    std::string title;
+    std::string xlabel;
+    std::string ylabel;
+    std::string zlabel;
+    std::vector<double> grid_x;
+    std::vector<double> grid_y;
+    Matrix z;                   // (grid_y.size(), grid_x.size())
+    std::vector<Series> paths;  // drawn on top, in the (x, y) plane
     bool log_z = false;
 };
 void save(const SurfacePlot& plot, const std::filesystem::path& png);
@@ -50,7 +62,8 @@ void save(const SurfacePlot& plot, const std::filesystem::path& png);
 // Small grayscale images (e.g. MNIST digits) side by side, each with its caption.
 struct ImageGrid {
     std::string title;
-    int rows = 0, cols = 0;              // each image's size in pixels
+    int rows = 0;  // each image's size in pixels
+    int cols = 0;
     std::vector<std::vector<double>> images;  // row by row, 0 (white) to 1 (black)
     std::vector<std::string> captions;
     int per_row = 8;

@@ -44,6 +44,11 @@ public:
     // `extra_decimals`: how many more decimals than the slide's to print the computed value with.
     void row(std::string quantity, double computed, SlideValue slide, std::string note = "",
              int extra_decimals = 3);
+    // A row for a value the slide only gives roughly ("≈ 0"): it matches when
+    // |computed − slide| ≤ `tolerance` (absolute); computed is printed with `decimals` decimals,
+    // the slide's value as "≈ 0", and a matching row's check names the tolerance ("ok: within 0.005").
+    void near_row(std::string quantity, double computed, double slide, double tolerance, int decimals,
+                  std::string note = "");
     // A row whose slide side is not a number (e.g. a truth table's 0/1 written as text).
     void text_row(std::string quantity, std::string computed, std::string slide, bool ok,
                   std::string note = "");
@@ -66,7 +71,7 @@ std::string pad(std::string_view s, std::size_t width, bool left);
 
 // A plain aligned table: a header row, a rule, and text cells. `align` has one letter a column,
 // 'l' or 'r'; by default the first column is left-aligned and the others right-aligned.
-void print_table(const std::vector<std::string>& header,
-                 const std::vector<std::vector<std::string>>& rows, std::string_view align = "");
+void print_table(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows,
+                 std::string_view align = "");
 
 }  // namespace nn

@@ -21,7 +21,7 @@ public:
 
     std::uint64_t next() { return engine_(); }
     // Uniform in [0, 1): the top 53 bits of a word, one per representable double.
-    double uniform() { return static_cast<double>(next() >> 11) * 0x1.0p-53; }
+    double uniform() { return double(next() >> 11) * 0x1.0p-53; }
     double uniform(double lo, double hi) { return lo + (hi - lo) * uniform(); }
     // Standard normal by the Box-Muller transform (both values of a pair are used in turn).
     double normal();

@@ -24,7 +24,7 @@ double seconds_per_call(F&& f, double min_seconds = 0.05) {
         for (long i = 0; i < calls; ++i) f();
         const double t = std::chrono::duration<double>(clock::now() - t0).count();
         if (t >= min_seconds) break;
-        calls *= t > 0 ? std::max(2L, static_cast<long>(min_seconds / t * 1.2)) : 10L;
+        calls *= t > 0 ? std::max(2L, long(min_seconds / t * 1.2)) : 10L;
     }
     double best = 1e300;
     for (int round = 0; round < 3; ++round) {
