@@ -17,6 +17,7 @@ constexpr double products[2][2][3] = {{{10, 40, 90}, {11, 42, 93}}, {{40, 100, 1
 
 // "Why deep learning frameworks": a 3x3 product "50,000 times faster" in a framework than in
 // pure Python.
+constexpr int claimed_size = 3;
 constexpr double claimed_speedup = 50000;
 
 }  // namespace lesson00::slide

@@ -10,9 +10,9 @@ namespace lesson00 {
 Shape product_shape(Shape a, Shape b) {
     // (X×M)·(M×Y): the inner dimensions M must agree, and they cancel.
     if (a.cols != b.rows)
-        throw std::invalid_argument(fmt::format(
-            "cannot multiply {}x{} by {}x{}: the first has {} columns, the second {} rows", a.rows,
-            a.cols, b.rows, b.cols, a.cols, b.rows));
+        throw std::invalid_argument(
+            fmt::format("cannot multiply {}x{} by {}x{}: the first has {} columns, the second {} rows",
+                        a.rows, a.cols, b.rows, b.cols, a.cols, b.rows));
     return {a.rows, b.cols};
 }
 

@@ -6,12 +6,8 @@
 
 namespace lesson00 {
 
-Shape product_shape(Shape a, Shape b) {
-    nn::not_implemented("00.1");
-}
+Shape product_shape(Shape a, Shape b) { nn::not_implemented("00.1"); }
 
-nn::Matrix naive_matmul(const nn::Matrix& A, const nn::Matrix& B) {
-    nn::not_implemented("00.2");
-}
+nn::Matrix naive_matmul(const nn::Matrix& A, const nn::Matrix& B) { nn::not_implemented("00.2"); }
 
 }  // namespace lesson00

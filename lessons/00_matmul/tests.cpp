@@ -33,12 +33,12 @@ void check_shape(Shape a, Shape b, Shape expected) {
         try {
             s = product_shape(a, b);
         } catch (const std::invalid_argument& e) {
-            BOOST_TEST(false, "the inner dimensions agree (" << a.cols << " = " << b.rows
+            BOOST_TEST(false, "the inner dimensions agree ("
+                                  << a.cols << " = " << b.rows
                                   << "), so there must be no exception; got: " << e.what());
             return;
         }
-        nn_test::check_equal(s.rows, expected.rows,
-                             "rows of the product (the rows of the first matrix)");
+        nn_test::check_equal(s.rows, expected.rows, "rows of the product (the rows of the first matrix)");
         nn_test::check_equal(s.cols, expected.cols,
                              "columns of the product (the columns of the second matrix)");
     }
@@ -52,8 +52,7 @@ std::string expect_invalid_argument(const std::function<void()>& f, const std::s
     } catch (const std::invalid_argument& e) {
         return e.what();
     } catch (const std::exception& e) {
-        BOOST_TEST(false, what << ": expected std::invalid_argument, got another exception: "
-                               << e.what());
+        BOOST_TEST(false, what << ": expected std::invalid_argument, got another exception: " << e.what());
         return "";
     }
     BOOST_TEST(false, what << ": expected std::invalid_argument, nothing was thrown");
@@ -109,12 +108,18 @@ BOOST_AUTO_TEST_CASE(mismatched_inner_dimensions_throw_invalid_argument) {
 }
 
 BOOST_AUTO_TEST_CASE(the_error_names_both_shapes) {
-    const std::string m1 =
-        expect_invalid_argument([] { product_shape({2, 3}, {4, 5}); }, "product_shape(2x3, 4x5)");
+    const std::string m1 = expect_invalid_argument(
+        [] {
+            product_shape({2, 3}, {4, 5});
+        },
+        "product_shape(2x3, 4x5)");
     check_names(m1, "2x3", "product_shape(2x3, 4x5)");
     check_names(m1, "4x5", "product_shape(2x3, 4x5)");
-    const std::string m2 =
-        expect_invalid_argument([] { product_shape({7, 1}, {6, 9}); }, "product_shape(7x1, 6x9)");
+    const std::string m2 = expect_invalid_argument(
+        [] {
+            product_shape({7, 1}, {6, 9});
+        },
+        "product_shape(7x1, 6x9)");
     check_names(m2, "7x1", "product_shape(7x1, 6x9)");
     check_names(m2, "6x9", "product_shape(7x1, 6x9)");
 }
@@ -149,8 +154,7 @@ BOOST_AUTO_TEST_CASE(non_square_shapes_give_x_by_y) {
     const nn::Matrix T = (nn::Matrix(4, 2) << 1, 2, 3, 4, 5, 6, 7, 8).finished();
     const nn::Matrix U = (nn::Matrix(2, 3) << 1, 0, -1, 2, 1, 0).finished();
     // Row i of T = (a, b): (a + 2b, b, −a)
-    const nn::Matrix TU =
-        (nn::Matrix(4, 3) << 5, 2, -1, 11, 4, -3, 17, 6, -5, 23, 8, -7).finished();
+    const nn::Matrix TU = (nn::Matrix(4, 3) << 5, 2, -1, 11, 4, -3, 17, 6, -5, 23, 8, -7).finished();
     BOOST_TEST_CONTEXT("A = " << nn_test::show(T) << ", B = " << nn_test::show(U)) {
         nn_test::check_matrix(naive_matmul(T, U), TU, 0, "A·B (4x2 by 2x3)");
     }
@@ -159,12 +163,12 @@ BOOST_AUTO_TEST_CASE(non_square_shapes_give_x_by_y) {
 BOOST_AUTO_TEST_CASE(agrees_with_the_written_out_sum_on_random_shapes) {
     nn::Rng rng(7);
     for (int trial = 0; trial < 30; ++trial) {
-        const auto x = static_cast<nn::Index>(1 + rng.below(6));
-        const auto m = static_cast<nn::Index>(1 + rng.below(6));
-        const auto y = static_cast<nn::Index>(1 + rng.below(6));
+        const auto x = nn::Index(1 + rng.below(6));
+        const auto m = nn::Index(1 + rng.below(6));
+        const auto y = nn::Index(1 + rng.below(6));
         const nn::Matrix A = rng.uniform_matrix(x, m, -2, 2), B = rng.uniform_matrix(m, y, -2, 2);
-        BOOST_TEST_CONTEXT("trial " << trial << ": A " << x << "x" << m << " = " << nn_test::show(A)
-                                    << ", B " << m << "x" << y << " = " << nn_test::show(B)) {
+        BOOST_TEST_CONTEXT("trial " << trial << ": A " << x << "x" << m << " = " << nn_test::show(A) << ", B "
+                                    << m << "x" << y << " = " << nn_test::show(B)) {
             nn_test::check_matrix(naive_matmul(A, B), by_hand(A, B), 1e-12, "A·B");
         }
     }
@@ -178,8 +182,7 @@ BOOST_AUTO_TEST_CASE(a_row_times_a_column_is_one_number) {
     nn_test::check_matrix(naive_matmul(r, c), nn::Matrix::Constant(1, 1, 9.5), 1e-12,
                           "(4.9, 3.0, 1.4) times the column (1, 2, -1)");
     // The other order: a column times a row is the 3x3 outer product.
-    const nn::Matrix outer = (nn::Matrix(3, 3) << 4.9, 3.0, 1.4, 9.8, 6.0, 2.8, -4.9, -3.0, -1.4)
-                                 .finished();
+    const nn::Matrix outer = (nn::Matrix(3, 3) << 4.9, 3.0, 1.4, 9.8, 6.0, 2.8, -4.9, -3.0, -1.4).finished();
     nn_test::check_matrix(naive_matmul(c, r), outer, 1e-12,
                           "the column (1, 2, -1) times the row (4.9, 3.0, 1.4)");
 }
@@ -195,9 +198,9 @@ BOOST_AUTO_TEST_CASE(the_inputs_are_left_unchanged_and_identity_is_neutral) {
 }
 
 BOOST_AUTO_TEST_CASE(mismatched_shapes_throw_before_any_loop) {
-    const std::string m = expect_invalid_argument(
-        [] { naive_matmul(nn::Matrix::Ones(2, 3), nn::Matrix::Ones(4, 2)); },
-        "naive_matmul of a 2x3 by a 4x2");
+    const std::string m =
+        expect_invalid_argument([] { naive_matmul(nn::Matrix::Ones(2, 3), nn::Matrix::Ones(4, 2)); },
+                                "naive_matmul of a 2x3 by a 4x2");
     check_names(m, "2x3", "naive_matmul of a 2x3 by a 4x2");
     check_names(m, "4x2", "naive_matmul of a 2x3 by a 4x2");
     expect_invalid_argument([] { naive_matmul(nn::Matrix::Ones(3, 2), nn::Matrix::Ones(3, 2)); },

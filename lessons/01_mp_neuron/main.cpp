@@ -25,9 +25,10 @@ std::string describe(const MpUnit& unit) {
                        inhibitory.empty() ? "none" : fmt::format("{}", fmt::join(inhibitory, ", ")));
 }
 
-// The unit's truth table beside the function's, one row per input pattern.
-bool truth_table(const std::string& name, const MpUnit& unit,
-                 const std::vector<std::vector<int>>& rows, const std::vector<int>& want) {
+// The unit's truth table beside the function's, one row per input pattern; `source` heads the
+// function's column ("slide" for the deck's tables).
+bool truth_table(const std::string& name, const MpUnit& unit, const std::vector<std::vector<int>>& rows,
+                 const std::vector<int>& want, const std::string& source = "slide") {
     fmt::print("\n{}   ({})\n", name, describe(unit));
     std::vector<std::vector<std::string>> cells;
     bool all = true;
@@ -39,7 +40,9 @@ bool truth_table(const std::string& name, const MpUnit& unit,
         cells.push_back({fmt::format("{}", fmt::join(rows[r], " ")), fmt::format("{}", g),
                          fmt::format("{}", y), fmt::format("{}", want[r]), y == want[r] ? "ok" : "MISMATCH"});
     }
-    nn::print_table({rows[0].size() == 1 ? "x1" : "x1 x2", "g(x)", "y", "slide", "check"}, cells,
+    std::vector<std::string> inputs;  // "x1 x2 x3": one name per input
+    for (std::size_t i = 0; i < rows[0].size(); ++i) inputs.push_back(fmt::format("x{}", i + 1));
+    nn::print_table({fmt::format("{}", fmt::join(inputs, " ")), "g(x)", "y", source, "check"}, cells,
                     "lrrrl");
     return all;
 }
@@ -76,15 +79,12 @@ void boolean_functions() {
         and3.push_back(k == 7);
         or3.push_back(k != 0);
     }
-    truth_table("AND (x1, x2, x3)", and_unit(3), three, and3);
-    truth_table("OR (x1, x2, x3)", or_unit(3), three, or3);
+    // The deck has no three-input tables: the wanted outputs are AND's and OR's own.
+    truth_table("AND (x1, x2, x3)", and_unit(3), three, and3, "AND");
+    truth_table("OR (x1, x2, x3)", or_unit(3), three, or3, "OR");
 }
 
 void xor_has_no_unit() {
-    nn::heading("3. XOR: no MP unit computes it (Intro-ANN, \"Conclusion\")");
-    fmt::print(
-        "Try every unit on two inputs: θ from 0 to 3 (g(x) is at most 2, so a larger θ never\n"
-        "fires) and each choice of inhibitory inputs. Count the rows of XOR it gets right.\n\n");
     const auto rows = two_inputs();
     const auto want = as_vector(slide::XOR);
     std::vector<std::vector<std::string>> cells;
@@ -100,24 +100,31 @@ void xor_has_no_unit() {
             }
             best = std::max(best, right);
             cells.push_back({describe(unit), fmt::format("{}", fmt::join(out, " ")),
-                             fmt::format("{}/4", right)});
+                             fmt::format("{}/{}", right, rows.size())});
         }
-    nn::print_table({"unit", "y on 00 01 10 11", "right"}, cells, "lll");
+    const bool none = best < int(rows.size());  // no unit gets every row right
+    nn::heading(
+        fmt::format("3. XOR: {} (Intro-ANN, \"Conclusion\")",
+                    none ? "no MP unit computes it" : "an MP unit computes it (wrong: check mp_output)"));
     fmt::print(
-        "\nXOR wants 0 1 1 0. The best any unit does is {}/4. Without inhibition a unit fires on\n"
+        "Try every unit on two inputs: θ from 0 to 3 (g(x) is at most 2, so a larger θ never\n"
+        "fires) and each choice of inhibitory inputs. Count the rows of XOR it gets right.\n\n");
+    std::vector<std::string> patterns;
+    for (const auto& r : rows) patterns.push_back(fmt::format("{}{}", r[0], r[1]));
+    nn::print_table({"unit", fmt::format("y on {}", fmt::join(patterns, " ")), "right"}, cells, "lll");
+    fmt::print(
+        "\nXOR wants {}. The best any unit does is {}/{}. Without inhibition a unit fires on\n"
         "the side x1 + x2 ≥ θ of a line, and no line puts (0,1) and (1,0) on one side and (0,0)\n"
         "and (1,1) on the other: XOR is not linearly separable. An inhibitory input only ever\n"
         "turns outputs off, which cannot help either. Lesson 02's perceptron meets the same wall,\n"
         "and lesson 09 gets past it with a hidden layer.\n",
-        best);
+        fmt::join(want, " "), best, rows.size());
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-    nn::Lesson lesson({"01", "The McCulloch-Pitts neuron", "Intro-ANN",
-                       "Thresholds and inhibitory inputs for AND, OR, NOR, NOT and x1 AND !x2, "
-                       "and why no single unit computes XOR."});
+    nn::Lesson lesson(nn::this_lesson);
     return lesson.run(argc, argv, [](const nn::LessonOptions&) {
         the_unit();
         boolean_functions();

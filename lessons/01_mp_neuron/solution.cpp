@@ -21,10 +21,10 @@ int mp_output(const MpUnit& unit, const std::vector<int>& x) {
     return g >= unit.theta ? 1 : 0;  // f: thresholding logic
 }
 
-MpUnit and_unit(int n) { return {n, std::vector<bool>(static_cast<std::size_t>(n), false)}; }
-MpUnit or_unit(int n) { return {1, std::vector<bool>(static_cast<std::size_t>(n), false)}; }
+MpUnit and_unit(int n) { return {n, std::vector<bool>(std::size_t(n), false)}; }
+MpUnit or_unit(int n) { return {1, std::vector<bool>(std::size_t(n), false)}; }
 // Every input inhibitory: any 1 vetoes; with all zeros g = 0 ≥ θ = 0 fires.
-MpUnit nor_unit(int n) { return {0, std::vector<bool>(static_cast<std::size_t>(n), true)}; }
+MpUnit nor_unit(int n) { return {0, std::vector<bool>(std::size_t(n), true)}; }
 MpUnit not_unit() { return {0, {true}}; }
 // x2 inhibitory vetoes; x1 alone must reach θ = 1.
 MpUnit and_not_unit() { return {1, {false, true}}; }

@@ -7,9 +7,7 @@
 
 namespace lesson01 {
 
-int mp_output(const MpUnit& unit, const std::vector<int>& x) {
-    nn::not_implemented("01.1");
-}
+int mp_output(const MpUnit& unit, const std::vector<int>& x) { nn::not_implemented("01.1"); }
 
 MpUnit and_unit(int n) { nn::not_implemented("01.2"); }
 MpUnit or_unit(int n) { nn::not_implemented("01.2"); }

@@ -43,13 +43,12 @@ void check_throws(const MpUnit& unit, const std::vector<int>& x, const std::stri
     BOOST_TEST_CONTEXT("unit " << show(unit) << ", x = " << show(x)) {
         try {
             const int y = mp_output(unit, x);
-            BOOST_TEST(false, "mp_output must throw std::invalid_argument (" << why
-                                                                          << "), it returned " << y);
+            BOOST_TEST(false,
+                       "mp_output must throw std::invalid_argument (" << why << "), it returned " << y);
         } catch (const std::invalid_argument&) {
         } catch (const std::exception& e) {
-            BOOST_TEST(false, "mp_output must throw std::invalid_argument (" << why
-                                                                          << "), it threw another exception: "
-                                                                          << e.what());
+            BOOST_TEST(false, "mp_output must throw std::invalid_argument ("
+                                  << why << "), it threw another exception: " << e.what());
         }
     }
 }
@@ -71,8 +70,8 @@ int mp_rule(const MpUnit& u, const std::vector<int>& x) {
 std::vector<std::vector<int>> all_inputs(int n) {
     std::vector<std::vector<int>> rows;
     for (int r = 0; r < (1 << n); ++r) {
-        std::vector<int> x(static_cast<std::size_t>(n));
-        for (int i = 0; i < n; ++i) x[static_cast<std::size_t>(i)] = (r >> (n - 1 - i)) & 1;
+        std::vector<int> x(std::size_t(n), 0);
+        for (int i = 0; i < n; ++i) x[std::size_t(i)] = (r >> (n - 1 - i)) & 1;
         rows.push_back(x);
     }
     return rows;
@@ -82,9 +81,9 @@ std::vector<std::vector<int>> all_inputs(int n) {
 void check_unit(const MpUnit& unit, int n, const std::function<int(const std::vector<int>&)>& truth,
                 const std::string& name) {
     BOOST_TEST_CONTEXT(name << ", unit " << show(unit)) {
-        BOOST_TEST_REQUIRE(unit.inhibitory.size() == static_cast<std::size_t>(n),
-                           name << " must have one inhibitory flag per input: expected " << n
-                                << ", got " << unit.inhibitory.size());
+        BOOST_TEST_REQUIRE(unit.inhibitory.size() == std::size_t(n),
+                           name << " must have one inhibitory flag per input: expected " << n << ", got "
+                                << unit.inhibitory.size());
         for (const auto& x : all_inputs(n)) {
             const int expected = truth(x), got = mp_rule(unit, x);
             BOOST_TEST(got == expected, name << " on x = " << show(x) << ": expected " << expected
@@ -183,21 +182,20 @@ BOOST_AUTO_TEST_CASE(the_message_names_the_bad_input_counted_from_1) {
     const MpUnit unit{1, {false, false, false}};
     for (int bad = 1; bad <= 3; ++bad) {
         std::vector<int> x{0, 1, 0};
-        x[static_cast<std::size_t>(bad - 1)] = 5;
+        x[std::size_t(bad - 1)] = 5;
         const std::string name = "input " + std::to_string(bad) + " ";
         BOOST_TEST_CONTEXT("unit " << show(unit) << ", x = " << show(x)) {
             std::string message;
             try {
                 const int y = mp_output(unit, x);
-                BOOST_TEST(false, "mp_output must throw std::invalid_argument (x_" << bad
-                                                                              << " = 5), it returned " << y);
+                BOOST_TEST(false, "mp_output must throw std::invalid_argument (x_"
+                                      << bad << " = 5), it returned " << y);
                 continue;
             } catch (const std::invalid_argument& e) {
                 message = e.what();
             } catch (const std::exception& e) {
-                BOOST_TEST(false, "mp_output must throw std::invalid_argument (x_" << bad
-                                                                              << " = 5), it threw another exception: "
-                                                                              << e.what());
+                BOOST_TEST(false, "mp_output must throw std::invalid_argument (x_"
+                                      << bad << " = 5), it threw another exception: " << e.what());
                 continue;
             }
             BOOST_TEST(message.find(name) != std::string::npos,
@@ -211,11 +209,11 @@ BOOST_AUTO_TEST_SUITE_END()
 BOOST_AUTO_TEST_SUITE(ex01_2_units)
 
 BOOST_AUTO_TEST_CASE(and_unit_gives_the_and_table) {
-    const auto AND = [](const std::vector<int>& x) { return count(x) == static_cast<int>(x.size()) ? 1 : 0; };
+    const auto AND = [](const std::vector<int>& x) { return count(x) == int(x.size()) ? 1 : 0; };
     check_unit(and_unit(2), 2, AND, "and_unit(2)");
     for (std::size_t r = 0; r < 4; ++r)
-        nn_test::check_equal(mp_rule(and_unit(2), {slide::inputs[r][0], slide::inputs[r][1]}),
-                             slide::AND[r], "and_unit(2) against the slide's AND table, row " + std::to_string(r));
+        nn_test::check_equal(mp_rule(and_unit(2), {slide::inputs[r][0], slide::inputs[r][1]}), slide::AND[r],
+                             "and_unit(2) against the slide's AND table, row " + std::to_string(r));
     for (int n : {1, 3, 4, 5}) check_unit(and_unit(n), n, AND, "and_unit(" + std::to_string(n) + ")");
 }
 
@@ -223,8 +221,8 @@ BOOST_AUTO_TEST_CASE(or_unit_gives_the_or_table) {
     const auto OR = [](const std::vector<int>& x) { return count(x) >= 1 ? 1 : 0; };
     check_unit(or_unit(2), 2, OR, "or_unit(2)");
     for (std::size_t r = 0; r < 4; ++r)
-        nn_test::check_equal(mp_rule(or_unit(2), {slide::inputs[r][0], slide::inputs[r][1]}),
-                             slide::OR[r], "or_unit(2) against the slide's OR table, row " + std::to_string(r));
+        nn_test::check_equal(mp_rule(or_unit(2), {slide::inputs[r][0], slide::inputs[r][1]}), slide::OR[r],
+                             "or_unit(2) against the slide's OR table, row " + std::to_string(r));
     for (int n : {1, 3, 4, 5}) check_unit(or_unit(n), n, OR, "or_unit(" + std::to_string(n) + ")");
 }
 
@@ -232,8 +230,8 @@ BOOST_AUTO_TEST_CASE(nor_unit_gives_the_nor_table) {
     const auto NOR = [](const std::vector<int>& x) { return count(x) == 0 ? 1 : 0; };
     check_unit(nor_unit(2), 2, NOR, "nor_unit(2)");
     for (std::size_t r = 0; r < 4; ++r)
-        nn_test::check_equal(mp_rule(nor_unit(2), {slide::inputs[r][0], slide::inputs[r][1]}),
-                             slide::NOR[r], "nor_unit(2) against the slide's NOR table, row " + std::to_string(r));
+        nn_test::check_equal(mp_rule(nor_unit(2), {slide::inputs[r][0], slide::inputs[r][1]}), slide::NOR[r],
+                             "nor_unit(2) against the slide's NOR table, row " + std::to_string(r));
     for (int n : {1, 3, 4, 5}) check_unit(nor_unit(n), n, NOR, "nor_unit(" + std::to_string(n) + ")");
 }
 
@@ -248,7 +246,8 @@ BOOST_AUTO_TEST_CASE(and_not_unit_gives_x1_and_not_x2) {
     check_unit(and_not_unit(), 2, AND_NOT, "and_not_unit()");
     for (std::size_t r = 0; r < 4; ++r)
         nn_test::check_equal(mp_rule(and_not_unit(), {slide::inputs[r][0], slide::inputs[r][1]}),
-                             slide::AND_NOT[r], "and_not_unit() against the slide's table, row " + std::to_string(r));
+                             slide::AND_NOT[r],
+                             "and_not_unit() against the slide's table, row " + std::to_string(r));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

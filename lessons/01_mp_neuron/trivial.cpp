@@ -10,9 +10,9 @@ int mp_output(const MpUnit& unit, const std::vector<int>& x) {
 }
 
 // Units of the right size with no inhibitory input and θ = 0: they fire on everything.
-MpUnit and_unit(int n) { return {0, std::vector<bool>(static_cast<std::size_t>(n), false)}; }
-MpUnit or_unit(int n) { return {0, std::vector<bool>(static_cast<std::size_t>(n), false)}; }
-MpUnit nor_unit(int n) { return {0, std::vector<bool>(static_cast<std::size_t>(n), false)}; }
+MpUnit and_unit(int n) { return {0, std::vector<bool>(std::size_t(n), false)}; }
+MpUnit or_unit(int n) { return {0, std::vector<bool>(std::size_t(n), false)}; }
+MpUnit nor_unit(int n) { return {0, std::vector<bool>(std::size_t(n), false)}; }
 MpUnit not_unit() { return {0, {false}}; }
 MpUnit and_not_unit() { return {0, {false, false}}; }
 

@@ -6,12 +6,8 @@
 
 namespace lesson02 {
 
-int predict(const nn::Vector& w, const nn::Vector& x) {
-    nn::not_implemented("02.1");
-}
+int predict(const nn::Vector& w, const nn::Vector& x) { nn::not_implemented("02.1"); }
 
-bool learn_step(nn::Vector& w, const nn::Vector& x, int label) {
-    nn::not_implemented("02.2");
-}
+bool learn_step(nn::Vector& w, const nn::Vector& x, int label) { nn::not_implemented("02.2"); }
 
 }  // namespace lesson02

@@ -30,12 +30,12 @@ void check_predict_throws(const nn::Vector& w, const nn::Vector& x) {
     BOOST_TEST_CONTEXT("w = " << show(w) << ", x = " << show(x)) {
         try {
             const int y = predict(w, x);
-            BOOST_TEST(false, "predict must throw std::invalid_argument for " << w.size()
-                                  << " weights and " << x.size() << " inputs, it returned " << y);
+            BOOST_TEST(false, "predict must throw std::invalid_argument for "
+                                  << w.size() << " weights and " << x.size() << " inputs, it returned " << y);
         } catch (const std::invalid_argument&) {
         } catch (const std::exception& e) {
-            BOOST_TEST(false, "predict must throw std::invalid_argument, it threw another exception: "
-                                  << e.what());
+            BOOST_TEST(false,
+                       "predict must throw std::invalid_argument, it threw another exception: " << e.what());
         }
     }
 }
@@ -44,11 +44,11 @@ void check_predict_throws(const nn::Vector& w, const nn::Vector& x) {
 // (exactly: every number here is a sum of halves and quarters).
 void check_step(nn::Vector w, const nn::Vector& x, int label, bool changed, const nn::Vector& after,
                 const std::string& why) {
-    BOOST_TEST_CONTEXT("learn_step from w = " << show(w) << " with x = " << show(x) << ", label "
-                                              << label << " (" << why << ")") {
+    BOOST_TEST_CONTEXT("learn_step from w = " << show(w) << " with x = " << show(x) << ", label " << label
+                                              << " (" << why << ")") {
         const bool got = learn_step(w, x, label);
-        BOOST_TEST(got == changed, "the returned flag (did w change?): expected " << changed
-                                                                                 << ", got " << got);
+        BOOST_TEST(got == changed,
+                   "the returned flag (did w change?): expected " << changed << ", got " << got);
         nn_test::check_matrix(w, after, 0, "w after the step (w0, the bias, included)");
     }
 }
@@ -59,10 +59,8 @@ BOOST_AUTO_TEST_SUITE(ex02_1_predict)
 BOOST_AUTO_TEST_CASE(the_slides_and_and_or_weights_give_their_truth_tables) {
     for (std::size_t r = 0; r < 4; ++r) {
         const auto [x1, x2] = slide::inputs[r];
-        check_predict(weights_of(slide::and_weights), v3(1, x1, x2), slide::AND[r],
-                      "AND weights (-3, 2, 2)");
-        check_predict(weights_of(slide::or_weights), v3(1, x1, x2), slide::OR[r],
-                      "OR weights (-1, 2, 2)");
+        check_predict(weights_of(slide::and_weights), v3(1, x1, x2), slide::AND[r], "AND weights (-3, 2, 2)");
+        check_predict(weights_of(slide::or_weights), v3(1, x1, x2), slide::OR[r], "OR weights (-1, 2, 2)");
     }
 }
 
@@ -91,7 +89,8 @@ BOOST_AUTO_TEST_CASE(the_bias_w0_and_every_input_count) {
     // Five inputs (six weights): every term counts, not only the first three.
     const nn::Vector w = (nn::Vector(6) << -1, 0.5, -2, 1, 3, -0.5).finished();
     check_predict(w, (nn::Vector(6) << 1, 1, 0, 1, 0, 1).finished(), 1, "w·x = -1 + 0.5 + 1 - 0.5 = 0 >= 0");
-    check_predict(w, (nn::Vector(6) << 1, 1, 1, 1, 0, 1).finished(), 0, "w·x = -1 + 0.5 - 2 + 1 - 0.5 = -2 < 0");
+    check_predict(w, (nn::Vector(6) << 1, 1, 1, 1, 0, 1).finished(), 0,
+                  "w·x = -1 + 0.5 - 2 + 1 - 0.5 = -2 < 0");
     check_predict(w, (nn::Vector(6) << 1, 0, 0, 0, 1, 0).finished(), 1, "w·x = -1 + 3 = 2 >= 0");
     check_predict(w, (nn::Vector(6) << 1, 0, 0, 0, 0, 1).finished(), 0, "w·x = -1 - 0.5 = -1.5 < 0");
     check_predict((nn::Vector(1) << -0.5).finished(), (nn::Vector(1) << 1).finished(), 0,
@@ -144,9 +143,11 @@ BOOST_AUTO_TEST_CASE(a_point_on_the_line_is_classified_1) {
 BOOST_AUTO_TEST_CASE(longer_inputs_update_every_weight) {
     const nn::Vector w = (nn::Vector(5) << 0.5, -1, 2, 0.25, -0.5).finished();
     const nn::Vector x = (nn::Vector(5) << 1, 1, 0, 1, 1).finished();  // w·x = 0.5 − 1 + 0.25 − 0.5 = −0.75
-    check_step(w, x, 1, true, (nn::Vector(5) << 1.5, 0, 2, 1.25, 0.5).finished(), "4 inputs, w·x = -0.75, label 1");
+    check_step(w, x, 1, true, (nn::Vector(5) << 1.5, 0, 2, 1.25, 0.5).finished(),
+               "4 inputs, w·x = -0.75, label 1");
     const nn::Vector x2 = (nn::Vector(5) << 1, 0, 1, 0, 1).finished();  // w·x = 0.5 + 2 − 0.5 = 2
-    check_step(w, x2, 0, true, (nn::Vector(5) << -0.5, -1, 1, 0.25, -1.5).finished(), "4 inputs, w·x = 2, label 0");
+    check_step(w, x2, 0, true, (nn::Vector(5) << -0.5, -1, 1, 0.25, -1.5).finished(),
+               "4 inputs, w·x = 2, label 0");
 }
 
 BOOST_AUTO_TEST_CASE(twenty_steps_through_and_follow_the_algorithm) {
@@ -157,11 +158,13 @@ BOOST_AUTO_TEST_CASE(twenty_steps_through_and_follow_the_algorithm) {
         bool changed;
     };
     const std::array<Step, 20> expected = {{
-        {-0.5, -0.25, 0.25, true}, {-0.5, -0.25, 0.25, false}, {-0.5, -0.25, 0.25, false}, {0.5, 0.75, 1.25, true},
-        {-0.5, 0.75, 1.25, true},  {-1.5, 0.75, 0.25, true},   {-1.5, 0.75, 0.25, false},  {-0.5, 1.75, 1.25, true},
-        {-0.5, 1.75, 1.25, false}, {-1.5, 1.75, 0.25, true},   {-2.5, 0.75, 0.25, true},   {-1.5, 1.75, 1.25, true},
-        {-1.5, 1.75, 1.25, false}, {-1.5, 1.75, 1.25, false},  {-2.5, 0.75, 1.25, true},   {-1.5, 1.75, 2.25, true},
-        {-1.5, 1.75, 2.25, false}, {-2.5, 1.75, 1.25, true},   {-2.5, 1.75, 1.25, false},  {-2.5, 1.75, 1.25, false},
+        {-0.5, -0.25, 0.25, true}, {-0.5, -0.25, 0.25, false}, {-0.5, -0.25, 0.25, false},
+        {0.5, 0.75, 1.25, true},   {-0.5, 0.75, 1.25, true},   {-1.5, 0.75, 0.25, true},
+        {-1.5, 0.75, 0.25, false}, {-0.5, 1.75, 1.25, true},   {-0.5, 1.75, 1.25, false},
+        {-1.5, 1.75, 0.25, true},  {-2.5, 0.75, 0.25, true},   {-1.5, 1.75, 1.25, true},
+        {-1.5, 1.75, 1.25, false}, {-1.5, 1.75, 1.25, false},  {-2.5, 0.75, 1.25, true},
+        {-1.5, 1.75, 2.25, true},  {-1.5, 1.75, 2.25, false},  {-2.5, 1.75, 1.25, true},
+        {-2.5, 1.75, 1.25, false}, {-2.5, 1.75, 1.25, false},
     }};
     nn::Vector w = v3(0.5, -0.25, 0.25);
     for (std::size_t s = 0; s < expected.size(); ++s) {
@@ -185,9 +188,9 @@ BOOST_AUTO_TEST_CASE(cycling_through_and_converges) {
     for (std::size_t r = 0; r < 4; ++r) {
         const nn::Vector x = v3(1, slide::inputs[r][0], slide::inputs[r][1]);
         const int y = w.dot(x) >= 0 ? 1 : 0;  // the rule written out, not your predict
-        BOOST_TEST(y == slide::AND[r], "after 50 sweeps, w = " << show(w) << " must separate AND: on x = "
-                                                               << show(x) << " expected " << slide::AND[r]
-                                                               << ", w·x = " << w.dot(x));
+        BOOST_TEST(y == slide::AND[r],
+                   "after 50 sweeps, w = " << show(w) << " must separate AND: on x = " << show(x)
+                                           << " expected " << slide::AND[r] << ", w·x = " << w.dot(x));
     }
 }
 

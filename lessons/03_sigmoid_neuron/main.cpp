@@ -4,8 +4,10 @@
 // Run: ./nn run 03        Exercises: exercises/03_sigmoid_neuron.cpp, ./nn check 03
 #include <fmt/core.h>
 
+#include <algorithm>
 #include <cfenv>
 #include <cmath>
+#include <limits>
 #include <vector>
 
 #include "exercise.hpp"
@@ -44,28 +46,43 @@ void sigmoid_versus_step(const nn::LessonOptions& opt) {
 }
 
 void ibm_sigma_of_9_5() {
-    nn::heading("2. IBM-1's σ(9.5) (\"Activations\")");
-    fmt::print("The pre-activation 9.5 (lesson 05 computes it from an Iris flower) through σ:\n");
+    nn::heading(fmt::format("2. IBM-1's σ({}) (\"Activations\")", slide::z));
+    fmt::print("The pre-activation {} (lesson 05 computes it from an Iris flower) through σ:\n", slide::z);
     nn::SlideTable t;
-    t.row("σ(9.5)", sigmoid(slide::z), slide::sigma_of_9_5, "", 0);
+    const double computed = sigmoid(slide::z);
+    t.row(fmt::format("σ({})", slide::z), computed, slide::sigma_of_9_5, "", 0);
     t.print();
-    fmt::print("All 16 digits agree: the slide printed a double with Python's repr.\n");
+    // How many of the slide's decimals the computed value shares.
+    const int decimals = slide::sigma_of_9_5.decimals;
+    const std::string ours = fmt::format("{:.{}f}", computed, decimals),
+                      theirs = fmt::format("{:.{}f}", slide::sigma_of_9_5.value, decimals);
+    const auto agree = int(std::mismatch(ours.begin(), ours.end(), theirs.begin()).first - ours.begin()) -
+                       int(ours.find('.')) - 1;
+    if (agree >= decimals)
+        fmt::print("All {} digits agree: the slide printed a double with Python's repr.\n", decimals);
+    else
+        fmt::print("Only {} of the slide's {} decimals agree.\n", std::max(agree, 0), decimals);
 }
 
 void derivative() {
     nn::heading("3. σ′(z) = σ(z)·(1 − σ(z)), checked against central differences");
-    fmt::print("Central difference: (σ(z + h) − σ(z − h)) / 2h with h = 1e-5 (error of order h²).\n\n");
+    constexpr double h = 1e-5;
+    fmt::print("Central difference: (σ(z + h) − σ(z − h)) / 2h with h = 1e{} (error of order h²).\n\n",
+               std::lround(std::log10(h)));
     std::vector<std::vector<std::string>> rows;
     for (double z : {-4.0, -1.0, 0.0, 0.5, 1.0, 4.0}) {
-        const double h = 1e-5;
         const double numeric = (sigmoid(z + h) - sigmoid(z - h)) / (2 * h);
         const double exact = sigmoid_prime(z);
-        rows.push_back({nn::format_number(z, 2), fmt::format("{:.12f}", exact), fmt::format("{:.10f}", numeric),
+        rows.push_back({nn::format_number(z, 2), fmt::format("{:.12f}", exact),
+                        fmt::format("{:.10f}", numeric),
                         nn::measured(std::abs(exact - numeric) / exact, "{:.1e}")});
     }
     nn::print_table({"z", "σ′(z)", "central difference", "relative error"}, rows, "rrrr");
-    fmt::print("σ′(0) = 0.25 is the largest slope: a sigmoid never passes on more than a quarter\n"
-               "of a gradient (lesson 10 shows what that does to deep networks).\n");
+    const double top = sigmoid_prime(0);
+    fmt::print(
+        "σ′(0) = {} is the largest slope: a sigmoid never passes on more than {}\n"
+        "of a gradient (lesson 10 shows what that does to deep networks).\n",
+        nn::format_number(top, 6), top == 0.25 ? "a quarter" : nn::format_number(top, 6));
 }
 
 void tanh_identity() {
@@ -78,7 +95,9 @@ void tanh_identity() {
         rows.push_back({nn::format_number(x, 2), fmt::format("{:.15f}", a), fmt::format("{:.15f}", b)});
     }
     nn::print_table({"x", "tanh(x)", "2σ(2x) − 1"}, rows);
-    fmt::print("Largest difference: {} (rounding only).\n", nn::measured(worst, "{:.1e}"));
+    // Rounding leaves a few units of the 16th digit; anything larger is a wrong σ.
+    fmt::print("Largest difference: {} ({}).\n", nn::measured(worst, "{:.1e}"),
+               worst < 1e-14 ? "rounding only" : "more than rounding");
     fmt::print("tanh is a sigmoid stretched to (−1, 1) and centred on zero.\n");
 }
 
@@ -94,11 +113,14 @@ std::string with_overflow_flag(F f) {
 
 void large_inputs() {
     nn::heading("5. Large |z|: no overflow, no lost digits");
+    constexpr double mid = 40, big = 800;
+    const auto largest = int(std::log(std::numeric_limits<double>::max()));  // 709
     fmt::print(
-        "Three ways to write σ and two to write σ′, at z = ±40 and ±800 (e^709 is the largest\n"
-        "power of e a double holds):\n\n");
+        "Three ways to write σ and two to write σ′, at z = ±{} and ±{} (e^{} is the largest\n"
+        "power of e a double holds):\n\n",
+        mid, big, largest);
     std::vector<std::vector<std::string>> rows;
-    for (double z : {-800.0, -40.0, 40.0, 800.0}) {
+    for (double z : {-big, -mid, mid, big}) {
         rows.push_back({nn::format_number(z, 0), fmt::format("{:.6g}", sigmoid(z)),
                         with_overflow_flag([z] { return 1.0 / (1.0 + std::exp(-z)); }),
                         with_overflow_flag([z] { return std::exp(z) / (1.0 + std::exp(z)); }),
@@ -106,19 +128,24 @@ void large_inputs() {
                         fmt::format("{:.6g}", sigmoid(z) * (1 - sigmoid(z)))});
     }
     nn::print_table({"z", "σ (ours)", "1/(1+e^−z)", "e^z/(1+e^z)", "σ′ = σ(z)σ(−z)", "σ(1 − σ)"}, rows);
+    const bool naive_nan = std::isnan(std::exp(big) / (1.0 + std::exp(big)));
+    const bool lost = 1 - sigmoid(mid) == 0;  // σ(1 − σ) loses the slope
     fmt::print(
-        "\n1/(1+e^−z) overflows e^800 to infinity and is saved by 1/∞ = 0; e^z/(1+e^z) gives\n"
-        "∞/∞ = NaN, which would poison every weight it touches. Ours picks, for each sign of z,\n"
-        "the form whose exponential stays below 1. For σ′, 1 − σ(40) rounds to 0 and the slope\n"
-        "vanishes; σ(z)·σ(−z) keeps e^−40 ≈ 4.2e-18.\n");
+        "\n1/(1+e^−z) overflows e^{0} to infinity and is saved by 1/∞ = 0; e^z/(1+e^z) gives\n"
+        "∞/∞ = {1}. Ours picks, for each sign of z,\n"
+        "the form whose exponential stays below 1. For σ′, 1 − σ({2}) {3}; σ(z)·σ(−z) keeps e^−{2} ≈ "
+        "{4:.1e}.\n",
+        big,
+        naive_nan ? "NaN, which would poison every weight it touches"
+                  : "a number here, though no rule promises it",
+        mid, lost ? "rounds to 0 and the slope\nvanishes" : "keeps some digits\n(not all)",
+        sigmoid_prime(mid));
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-    nn::Lesson lesson({"03", "The sigmoid neuron", "Intro-ANN, FruitPunch, IBM-1",
-                       "σ beside the step function, IBM-1's σ(9.5), σ′ checked against central "
-                       "differences, tanh as a sigmoid, and a sigmoid that never overflows."});
+    nn::Lesson lesson(nn::this_lesson);
     return lesson.run(argc, argv, [](const nn::LessonOptions& opt) {
         sigmoid_versus_step(opt);
         ibm_sigma_of_9_5();

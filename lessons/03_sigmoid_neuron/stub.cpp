@@ -9,12 +9,8 @@
 
 namespace lesson03 {
 
-double sigmoid(double z) {
-    nn::not_implemented("03.1");
-}
+double sigmoid(double z) { nn::not_implemented("03.1"); }
 
-double sigmoid_prime(double z) {
-    nn::not_implemented("03.2");
-}
+double sigmoid_prime(double z) { nn::not_implemented("03.2"); }
 
 }  // namespace lesson03

@@ -19,19 +19,19 @@ Regression make_regression_data(std::uint64_t seed, int m) {
     for (int i = 0; i < m; ++i) {
         const double x1 = rng.uniform(), x2 = rng.uniform();
         d.X.col(i) << 1, x1, x2;
-        d.y(i) = 4 + 3 * x1 - 2 * x2 + rng.normal(0, 0.1);
+        d.y(i) = true_theta[0] + true_theta[1] * x1 + true_theta[2] * x2 + rng.normal(0, noise_sigma);
     }
     return d;
 }
 
 double cost(const nn::Vector& theta, const Regression& d) {
     const nn::RowVector residual = theta.transpose() * d.X - d.y.transpose();
-    return residual.squaredNorm() / (2.0 * static_cast<double>(d.y.size()));
+    return residual.squaredNorm() / (2.0 * double(d.y.size()));
 }
 
 nn::Vector cost_gradient(const nn::Vector& theta, const Regression& d) {
     const nn::Vector residual = (theta.transpose() * d.X).transpose() - d.y;  // h − y, (m)
-    return d.X * residual / static_cast<double>(d.y.size());
+    return d.X * residual / double(d.y.size());
 }
 
 nn::Vector least_squares(const Regression& d) {
@@ -40,7 +40,7 @@ nn::Vector least_squares(const Regression& d) {
 }
 
 double largest_stable_rate(const Regression& d) {
-    const nn::Matrix H = d.X * d.X.transpose() / static_cast<double>(d.y.size());
+    const nn::Matrix H = d.X * d.X.transpose() / double(d.y.size());
     Eigen::SelfAdjointEigenSolver<nn::Matrix> eigen(H);
     return 2.0 / eigen.eigenvalues().maxCoeff();
 }

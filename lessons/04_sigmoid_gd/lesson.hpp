@@ -19,7 +19,10 @@ struct Regression {
     nn::Matrix X;  // (3, m)
     nn::Vector y;  // (m)
 };
-// m points with x1, x2 uniform in [0, 1] and y = 4 + 3·x1 − 2·x2 + noise (σ = 0.1), seeded.
+// m points with x1, x2 uniform in [0, 1] and y = θ0 + θ1·x1 + θ2·x2 + noise, θ = true_theta
+// = (4, 3, −2) and the noise normal with σ = noise_sigma = 0.1, seeded.
+inline constexpr double true_theta[3] = {4, 3, -2};
+inline constexpr double noise_sigma = 0.1;
 Regression make_regression_data(std::uint64_t seed, int m);
 // J(θ) = 1/(2m) Σ (h_θ(x_i) − y_i)²
 double cost(const nn::Vector& theta, const Regression& d);

@@ -6,13 +6,9 @@
 
 namespace lesson04 {
 
-double grad_w(double w, double b, double x, double y) {
-    nn::not_implemented("04.1");
-}
+double grad_w(double w, double b, double x, double y) { nn::not_implemented("04.1"); }
 
-double grad_b(double w, double b, double x, double y) {
-    nn::not_implemented("04.2");
-}
+double grad_b(double w, double b, double x, double y) { nn::not_implemented("04.2"); }
 
 Params descent_step(Params p, const std::vector<double>& X, const std::vector<double>& Y, double eta) {
     nn::not_implemented("04.3");

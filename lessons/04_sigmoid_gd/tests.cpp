@@ -22,12 +22,10 @@ double half_square(double w, double b, double x, double y) {
     return 0.5 * r * r;
 }
 double numeric_dw(double w, double b, double x, double y) {
-    const double h = 1e-6;
-    return (half_square(w + h, b, x, y) - half_square(w - h, b, x, y)) / (2 * h);
+    return nn_test::central_gradient([&] { return half_square(w, b, x, y); }, w);
 }
 double numeric_db(double w, double b, double x, double y) {
-    const double h = 1e-6;
-    return (half_square(w, b + h, x, y) - half_square(w, b - h, x, y)) / (2 * h);
+    return nn_test::central_gradient([&] { return half_square(w, b, x, y); }, b);
 }
 // The deck's formulas, written out: (f − y)·f·(1 − f)·x and (f − y)·f·(1 − f).
 double formula_dw(double w, double b, double x, double y) {
@@ -43,8 +41,8 @@ struct Point {
 };
 // Negative, zero-free and large x, targets above and below f, so a missing factor x, a missing
 // f(1 − f), a flipped sign or an extra 2 all show.
-const Point points[] = {{-2, -2, 0.5, 0.2}, {-2, -2, 2.5, 0.9}, {0.7, -0.3, 1.5, 0.1},
-                        {1.79, -2.28, 2.5, 0.9}, {-1, 3, -2, 0.6}, {0.4, 0.9, -3.5, 0.05},
+const Point points[] = {{-2, -2, 0.5, 0.2},      {-2, -2, 2.5, 0.9}, {0.7, -0.3, 1.5, 0.1},
+                        {1.79, -2.28, 2.5, 0.9}, {-1, 3, -2, 0.6},   {0.4, 0.9, -3.5, 0.05},
                         {2.0, -1.0, 0.25, 1.0}};
 }  // namespace
 
@@ -155,13 +153,11 @@ BOOST_AUTO_TEST_CASE(a_step_with_three_points_and_a_rate_of_0_3) {
     // and both scaled by the same rate 0.3.
     const Params start{0.7, -0.3};
     BOOST_TEST_CONTEXT("w = 0.7, b = -0.3, X = {0.5, 2.5, -1.5}, Y = {0.2, 0.9, 0.7}, eta = 0.3") {
-        check_params(descent_step(start, X3, Y3, 0.3), step_by_hand(start, X3, Y3, 0.3), 1e-13,
-                     "one epoch");
+        check_params(descent_step(start, X3, Y3, 0.3), step_by_hand(start, X3, Y3, 0.3), 1e-13, "one epoch");
     }
     const Params other{-1.2, 0.8};
     BOOST_TEST_CONTEXT("w = -1.2, b = 0.8, X = {0.5, 2.5, -1.5}, Y = {0.2, 0.9, 0.7}, eta = 2.5") {
-        check_params(descent_step(other, X3, Y3, 2.5), step_by_hand(other, X3, Y3, 2.5), 1e-13,
-                     "one epoch");
+        check_params(descent_step(other, X3, Y3, 2.5), step_by_hand(other, X3, Y3, 2.5), 1e-13, "one epoch");
     }
 }
 
@@ -170,8 +166,10 @@ BOOST_AUTO_TEST_CASE(the_rate_scales_the_step) {
     const Params b = descent_step({0.3, 0.1}, slide::X, slide::Y, 2.0);
     const Params expected_a = step_by_hand({0.3, 0.1}, slide::X, slide::Y, 0.5);
     check_params(a, expected_a, 1e-13, "from w = 0.3, b = 0.1 with eta = 0.5");
-    nn_test::check_near(b.w - 0.3, 4 * (a.w - 0.3), 1e-12, "w's step with eta = 2 (4 times the step with eta = 0.5)");
-    nn_test::check_near(b.b - 0.1, 4 * (a.b - 0.1), 1e-12, "b's step with eta = 2 (4 times the step with eta = 0.5)");
+    nn_test::check_near(b.w - 0.3, 4 * (a.w - 0.3), 1e-12,
+                        "w's step with eta = 2 (4 times the step with eta = 0.5)");
+    nn_test::check_near(b.b - 0.1, 4 * (a.b - 0.1), 1e-12,
+                        "b's step with eta = 2 (4 times the step with eta = 0.5)");
 }
 
 BOOST_AUTO_TEST_CASE(a_single_point_and_no_point) {

@@ -20,6 +20,13 @@ using namespace lesson05;
 
 namespace {
 
+// [4.9, 3.0, 1.4, 0.2]: values at one decimal, as the slide lists them.
+std::string list(const auto& values, int decimals = 1) {
+    std::vector<std::string> s;
+    for (double v : values) s.push_back(nn::format_number(v, decimals, decimals));
+    return fmt::format("[{}]", fmt::join(s, ", "));
+}
+
 // The column of iris.csv's data that holds the flower (the first match; -1 if none).
 nn::Index find_flower(const nn::LabelledData& iris, const std::array<double, 4>& x) {
     for (nn::Index j = 0; j < iris.X.cols(); ++j)
@@ -32,31 +39,36 @@ void looking_at_data(const nn::LessonOptions& opt) {
     nn::heading("1. Iris as vectors (IBM-1, \"Looking at Data\")");
     const auto file = opt.data_dir / "iris.csv";
     const nn::LabelledData iris = nn::load_iris(file);
-    fmt::print("data/iris.csv: {} flowers, {} features ({}), 3 classes.\n", iris.X.cols(), iris.X.rows(),
-               fmt::join(iris.feature_names, ", "));
-    fmt::print("The six flowers of the slide, found in the file (line = data row + 2, after the header):\n\n");
+    fmt::print("data/iris.csv: {} flowers, {} features ({}), {} classes.\n", iris.X.cols(), iris.X.rows(),
+               fmt::join(iris.feature_names, ", "), iris.class_names.size());
+    fmt::print(
+        "The six flowers of the slide, found in the file (line = data row + 2, after the header):\n\n");
     std::vector<std::vector<std::string>> rows;
     std::vector<int> labels;
     for (const auto& flower : slide::flowers) {
         const nn::Index j = find_flower(iris, flower.x);
-        if (j < 0) throw nn::Error(fmt::format("{}: the slide's flower {} is not in the file", file.string(),
-                                               fmt::join(flower.x, ", ")));
-        const int label = iris.labels[static_cast<std::size_t>(j)];
+        if (j < 0)
+            throw nn::Error(fmt::format("{}: the slide's flower {} is not in the file", file.string(),
+                                        fmt::join(flower.x, ", ")));
+        const int label = iris.labels[std::size_t(j)];
         labels.push_back(label);
         rows.push_back({fmt::format("{}", j + 2), nn::format_number(iris.X(0, j), 1, 1),
                         nn::format_number(iris.X(1, j), 1, 1), nn::format_number(iris.X(2, j), 1, 1),
-                        nn::format_number(iris.X(3, j), 1, 1), iris.class_names[static_cast<std::size_t>(label)],
+                        nn::format_number(iris.X(3, j), 1, 1), iris.class_names[std::size_t(label)],
                         fmt::format("{}", label + 1), fmt::format("{}", flower.label),
                         label + 1 == flower.label ? "ok" : "MISMATCH"});
     }
-    nn::print_table({"line", "sepal l", "sepal w", "petal l", "petal w", "species", "label", "slide", "check"},
-                    rows, "rrrrrlrrl");
-    fmt::print("\nThe labels as one-hot vectors (IBM-1, \"Another way to vectorise labels\"). Ours is a\n"
-               "(3, N) matrix with one column per flower; printed transposed, one row per flower, as\n"
-               "on the slide:\n");
+    nn::print_table(
+        {"line", "sepal l", "sepal w", "petal l", "petal w", "species", "label", "slide", "check"}, rows,
+        "rrrrrlrrl");
+    fmt::print(
+        "\nThe labels as one-hot vectors (IBM-1, \"Another way to vectorise labels\"). Ours is a\n"
+        "(3, N) matrix with one column per flower; printed transposed, one row per flower, as\n"
+        "on the slide:\n");
     nn::print_matrix("Yᵀ", one_hot(labels, 3).transpose(), 0);
-    fmt::print("Numbers 1, 2, 3 would tell the network that virginica is \"more\" than versicolor;\n"
-               "one-hot gives every class its own output and no order.\n");
+    fmt::print(
+        "Numbers 1, 2, 3 would tell the network that virginica is \"more\" than versicolor;\n"
+        "one-hot gives every class its own output and no order.\n");
 }
 
 void weights_and_bias() {
@@ -64,10 +76,13 @@ void weights_and_bias() {
     const auto& f = slide::flowers[0].x;
     const nn::Matrix x = (nn::Matrix(4, 1) << f[0], f[1], f[2], f[3]).finished();
     const nn::Matrix W = nn::Matrix::Ones(3, 4);
+    std::vector<std::string> terms;
+    for (double v : f) terms.push_back(nn::format_number(v, 1, 1));
     fmt::print(
-        "The slide multiplies the row x = [4.9, 3.0, 1.4, 0.2] by a 4×3 W of ones. We keep one\n"
+        "The slide multiplies the row x = {} by a 4×3 W of ones. We keep one\n"
         "sample per column, so x is (4×1), our W is the slide's transposed, (3×4), and\n"
-        "z = W·x is (3×1): zᵀ = xᵀ·Wᵀ is the slide's row. Each entry is 4.9 + 3.0 + 1.4 + 0.2.\n\n");
+        "z = W·x is (3×1): zᵀ = xᵀ·Wᵀ is the slide's row. Each entry is {}.\n\n",
+        list(f), fmt::join(terms, " + "));
     const nn::Matrix z = pre_activation(W, nn::Vector::Zero(3), x);
     nn::print_matrix("zᵀ", z.transpose(), 6);
     nn::SlideTable t;
@@ -76,11 +91,15 @@ void weights_and_bias() {
 
     nn::heading("3. Bias: Input · Weights + Bias (IBM-1, \"Bias\")");
     const nn::Vector b = (nn::Vector(3) << 0.5, 0, -0.5).finished();
-    fmt::print("A line y = mx + c needs its c to leave the origin; a layer needs one bias per output.\n"
-               "With b = (0.5, 0, −0.5) (the slide gives none; any values show the shift):\n");
+    auto minus = [](double v) { return v < 0 ? "−" + nn::format_number(-v, 6) : nn::format_number(v, 6); };
+    fmt::print(
+        "A line y = mx + c needs its c to leave the origin; a layer needs one bias per output.\n"
+        "With b = ({}, {}, {}) (the slide gives none; any values show the shift):\n",
+        minus(b(0)), minus(b(1)), minus(b(2)));
     nn::print_matrix("(W·x + b)ᵀ", pre_activation(W, b, x).transpose(), 6);
     fmt::print("The same b is added to every sample: Z = W·X + b for a batch X of columns.\n");
-    const nn::Matrix X2 = (nn::Matrix(4, 2) << f[0], 6.3, f[1], 2.5, f[2], 5.0, f[3], 1.9).finished();
+    const auto& g = slide::flowers[1].x;  // the slide's second flower
+    const nn::Matrix X2 = (nn::Matrix(4, 2) << f[0], g[0], f[1], g[1], f[2], g[2], f[3], g[3]).finished();
     nn::print_matrix("W·X + b for two flowers", pre_activation(W, b, X2), 6);
 
     nn::heading("4. Activations: σ of the pre-activations (IBM-1, \"Activations\")");
@@ -91,26 +110,41 @@ void weights_and_bias() {
 }
 
 void squared_error_and_delta_rule() {
-    nn::heading("5. The squared error against the label [1, 0, 0] (IBM-1, IBM-2, \"Training Process\")");
+    nn::heading(
+        fmt::format("5. The squared error against the label [{}] (IBM-1, IBM-2, \"Training Process\")",
+                    fmt::join(slide::target, ", ")));
     const auto& f = slide::flowers[0].x;
     const nn::Matrix x = (nn::Matrix(4, 1) << f[0], f[1], f[2], f[3]).finished();
     nn::Matrix W = nn::Matrix::Ones(3, 4);
     const nn::Vector zero = nn::Vector::Zero(3);
     const nn::Matrix out = pre_activation(W, zero, x);  // the slide compares the 9.5s themselves
-    const nn::Matrix t = (nn::Matrix(3, 1) << slide::target[0], slide::target[1], slide::target[2]).finished();
+    const nn::Matrix t =
+        (nn::Matrix(3, 1) << slide::target[0], slide::target[1], slide::target[2]).finished();
     const double E = squared_error(t, out);
-    const double slide_way = (t - out).squaredNorm() / 3;  // what the slide's 84.25 is
-    fmt::print("The slide's output is the prediction [9.5, 9.5, 9.5] itself (no activation yet):\n"
-               "  Σ ½ (t − o)² = ½ [(1 − 9.5)² + (0 − 9.5)² + (0 − 9.5)²] = ½ [72.25 + 90.25 + 90.25]\n\n");
+    const double slide_way = (t - out).squaredNorm() / double(t.rows());  // what the slide's 84.25 is
+    std::vector<std::string> outputs, differences, squares;
+    for (nn::Index k = 0; k < t.rows(); ++k) {
+        outputs.push_back(nn::format_number(out(k, 0), 6));
+        differences.push_back(fmt::format("({} − {})²", t(k, 0), nn::format_number(out(k, 0), 6)));
+        squares.push_back(nn::format_number((t(k, 0) - out(k, 0)) * (t(k, 0) - out(k, 0)), 6));
+    }
+    fmt::print(
+        "The slide's output is the prediction [{}] itself (no activation yet):\n"
+        "  Σ ½ (t − o)² = ½ [{}] = ½ [{}]\n\n",
+        fmt::join(outputs, ", "), fmt::join(differences, " + "), fmt::join(squares, " + "));
     nn::SlideTable te;
     te.row("E_total = Σ ½ (t − o)²", E, slide::E_total,
-           "the slide's 84.25 = 252.75 / 3 is the mean of (t − o)² over the 3 outputs, without "
-           "the ½; its own formula gives 126.375");
+           fmt::format("the slide's {} = {} / {} is the mean of (t − o)² over the {} outputs, without "
+                       "the ½; its own formula gives {}",
+                       nn::format_number(slide::E_total.value, slide::E_total.decimals),
+                       nn::format_number(2 * E, 6), t.rows(), t.rows(), nn::format_number(E, 6)));
     te.row("mean (t − o)² (what the slide computed)", slide_way, slide::E_total);
     te.print();
-    fmt::print("With the sigmoid applied first (section 4) the outputs are all near 1, and\n"
-               "Σ ½ (t − σ(z))² = {:.6f}; the slide gives no value for it.\n",
-               squared_error(t, nn::sigmoid(out)));
+    const nn::Matrix a = nn::sigmoid(out);
+    fmt::print(
+        "With the sigmoid applied first (section 4) the outputs are {}, and\n"
+        "Σ ½ (t − σ(z))² = {:.6f}; the slide gives no value for it.\n",
+        a.minCoeff() > 0.99 ? "all near 1" : "not all near 1", squared_error(t, a));
 
     fmt::print("\n∂E/∂out = −(target − out) (IBM-1's derivation: 2·½ (t − o)^(2−1)·(−1)):\n");
     const nn::Matrix dE_dout = squared_error_grad(t, out);
@@ -126,26 +160,38 @@ void squared_error_and_delta_rule() {
     nn::print_matrix("W − η·∂E/∂W", W, 4);
     const nn::Matrix out2 = pre_activation(W, zero, x);
     nn::print_matrix("new outᵀ", out2.transpose(), 6);
-    fmt::print("E: {} -> {:.6f}. The slide writes every entry as 1 − δ; in fact δ differs by\n"
-               "entry. All three outputs are above their targets, so every weight shrinks: those of\n"
-               "the first output (off by 8.5) a little less than the others (off by 9.5), and each\n"
-               "in proportion to the input it multiplies (4.9 moves most, 0.2 least).\n",
-               nn::format_number(E, 4), squared_error(t, out2));
+    // The words follow the step: whether δ varies, whether every output is above its target (then
+    // every weight shrinks), how far each output is off, and which input moves its weights most.
+    const bool varies = dE_dW.maxCoeff() != dE_dW.minCoeff();
+    const bool all_above = dE_dout.minCoeff() > 0;
+    const bool first_less = dE_dout(0, 0) < dE_dout(1, 0) && dE_dout(1, 0) == dE_dout(2, 0);
+    fmt::print(
+        "E: {} -> {:.6f}. The slide writes every entry as 1 − δ; in fact δ {} by\n"
+        "entry. {}: those of\n"
+        "the first output (off by {}) {} the others (off by {}), and each\n"
+        "in proportion to the input it multiplies ({} moves most, {} least).\n",
+        nn::format_number(E, 4), squared_error(t, out2), varies ? "differs" : "does not differ",
+        all_above ? "All three outputs are above their targets, so every weight shrinks"
+                  : "Not every output is above its target, so not every weight shrinks",
+        nn::format_number(dE_dout(0, 0), 6), first_less ? "a little less than" : "unlike",
+        nn::format_number(dE_dout(1, 0), 6), nn::format_number(x.maxCoeff(), 1, 1),
+        nn::format_number(x.minCoeff(), 1, 1));
 
     nn::heading("7. Counting parameters (IBM-2, \"Fully Connected Layer\")");
-    const int params = (4 * 3 + 3) + (3 * 2 + 2);
-    fmt::print("A 4-3-2 network: layer 1 has a 3×4 W and 3 biases, layer 2 a 2×3 W and 2 biases.\n");
+    const auto [n0, n1, n2] = slide::sizes_4_3_2;
+    const int params = (n0 * n1 + n1) + (n1 * n2 + n2);
+    fmt::print("A {}-{}-{} network: layer 1 has a {}×{} W and {} biases, layer 2 a {}×{} W and {} biases.\n",
+               n0, n1, n2, n1, n0, n1, n2, n1, n2);
     nn::SlideTable tp;
-    tp.row("((4×3) + 3) + ((3×2) + 2)", params, slide::parameters_4_3_2, "", 0);
+    tp.row(fmt::format("(({}×{}) + {}) + (({}×{}) + {})", n0, n1, n1, n1, n2, n2), params,
+           slide::parameters_4_3_2, "", 0);
     tp.print();
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-    nn::Lesson lesson({"05", "Iris as vectors: weights, bias, squared error", "IBM-1, IBM-2",
-                       "The slides' Iris flowers as vectors, one-hot labels, the 9.5 forward pass, "
-                       "E_total and the delta rule, and the 4-3-2 parameter count."});
+    nn::Lesson lesson(nn::this_lesson);
     return lesson.run(argc, argv, [](const nn::LessonOptions& opt) {
         looking_at_data(opt);
         weights_and_bias();

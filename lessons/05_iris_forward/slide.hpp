@@ -30,6 +30,7 @@ constexpr nn::SlideValue a{0.9999251537724895, 16};
 constexpr std::array<double, 3> target = {1, 0, 0};
 constexpr nn::SlideValue E_total{84.25, 2};
 // IBM-2, "Fully Connected Layer": a 4-3-2 network has ((4×3) + 3) + ((3×2) + 2) = 23 parameters.
+constexpr std::array<int, 3> sizes_4_3_2 = {4, 3, 2};
 constexpr nn::SlideValue parameters_4_3_2{23, 0};
 
 }  // namespace lesson05::slide

@@ -6,17 +6,13 @@
 
 namespace lesson05 {
 
-nn::Matrix one_hot(const std::vector<int>& labels, int classes) {
-    nn::not_implemented("05.1");
-}
+nn::Matrix one_hot(const std::vector<int>& labels, int classes) { nn::not_implemented("05.1"); }
 
 nn::Matrix pre_activation(const nn::Matrix& W, const nn::Vector& b, const nn::Matrix& X) {
     nn::not_implemented("05.2");
 }
 
-double squared_error(const nn::Matrix& target, const nn::Matrix& output) {
-    nn::not_implemented("05.3");
-}
+double squared_error(const nn::Matrix& target, const nn::Matrix& output) { nn::not_implemented("05.3"); }
 
 nn::Matrix squared_error_grad(const nn::Matrix& target, const nn::Matrix& output) {
     nn::not_implemented("05.3");

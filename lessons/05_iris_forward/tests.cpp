@@ -21,15 +21,9 @@ nn::Matrix slide_x() {
 nn::Matrix slide_target() { return (nn::Matrix(3, 1) << 1, 0, 0).finished(); }
 nn::Matrix nine_and_a_half() { return nn::Matrix::Constant(3, 1, 9.5); }
 // Three classes, four samples (one per column), every entry different from its target.
-nn::Matrix batch_target() {
-    return (nn::Matrix(3, 4) << 1, 0, 0, 0,
-                                0, 1, 0, 1,
-                                0, 0, 1, 0).finished();
-}
+nn::Matrix batch_target() { return (nn::Matrix(3, 4) << 1, 0, 0, 0, 0, 1, 0, 1, 0, 0, 1, 0).finished(); }
 nn::Matrix batch_output() {
-    return (nn::Matrix(3, 4) << 0.9, 0.2, -0.1, 0.3,
-                                0.05, 0.6, 0.4, 1.5,
-                                0.0, 0.1, 0.7, -0.2).finished();
+    return (nn::Matrix(3, 4) << 0.9, 0.2, -0.1, 0.3, 0.05, 0.6, 0.4, 1.5, 0.0, 0.1, 0.7, -0.2).finished();
 }
 
 // Runs f, which must throw std::invalid_argument; returns its message ("" if it did not). Any
@@ -61,9 +55,7 @@ BOOST_AUTO_TEST_CASE(the_slides_labels_become_its_one_hot_rows) {
     // ours are the columns of a (classes, N) = (3, 6) matrix.
     const nn::Matrix Y = one_hot({0, 2, 1, 1, 0, 2}, 3);
     nn::Matrix expected(3, 6);
-    expected << 1, 0, 0, 0, 1, 0,
-                0, 0, 1, 1, 0, 0,
-                0, 1, 0, 0, 0, 1;
+    expected << 1, 0, 0, 0, 1, 0, 0, 0, 1, 1, 0, 0, 0, 1, 0, 0, 0, 1;
     nn_test::check_matrix(Y, expected, 0, "one_hot({0, 2, 1, 1, 0, 2}, 3), one column per label");
 }
 
@@ -87,10 +79,10 @@ BOOST_AUTO_TEST_CASE(more_classes_than_labels_and_a_single_label) {
 }
 
 BOOST_AUTO_TEST_CASE(labels_out_of_range_throw) {
-    BOOST_CHECK_THROW(one_hot({0, 3}, 3), std::invalid_argument);   // 3 is not in 0..2
+    BOOST_CHECK_THROW(one_hot({0, 3}, 3), std::invalid_argument);  // 3 is not in 0..2
     BOOST_CHECK_THROW(one_hot({-1}, 3), std::invalid_argument);
     BOOST_CHECK_THROW(one_hot({1, 7, 0}, 3), std::invalid_argument);
-    BOOST_CHECK_THROW(one_hot({1}, 0), std::invalid_argument);      // no class at all
+    BOOST_CHECK_THROW(one_hot({1}, 0), std::invalid_argument);  // no class at all
     // the last class, classes − 1, is in range: no throw, a 1 in the last row
     nn::Matrix expected = nn::Matrix::Zero(3, 2);
     expected(2, 0) = expected(0, 1) = 1;
@@ -119,9 +111,11 @@ BOOST_AUTO_TEST_SUITE(ex05_2_pre_activation)
 BOOST_AUTO_TEST_CASE(the_slides_ones_give_9_5_three_times) {
     // x = [4.9, 3.0, 1.4, 0.2], W all ones (3, 4), b = 0: each output 4.9 + 3 + 1.4 + 0.2 = 9.5
     const nn::Matrix z = pre_activation(nn::Matrix::Ones(3, 4), nn::Vector::Zero(3), slide_x());
-    nn_test::check_matrix(z, nn::Matrix::Constant(3, 1, 9.5), 1e-12, "W = ones(3, 4), b = 0, the slide's flower");
+    nn_test::check_matrix(z, nn::Matrix::Constant(3, 1, 9.5), 1e-12,
+                          "W = ones(3, 4), b = 0, the slide's flower");
     for (int k = 0; k < 3; ++k)
-        BOOST_TEST(nn::matches(z(k, 0), slide::z), "output " << k << " must match the slide's 9.5, got " << z(k, 0));
+        BOOST_TEST(nn::matches(z(k, 0), slide::z),
+                   "output " << k << " must match the slide's 9.5, got " << z(k, 0));
 }
 
 BOOST_AUTO_TEST_CASE(the_bias_is_added_to_every_sample) {
@@ -140,16 +134,12 @@ BOOST_AUTO_TEST_CASE(four_samples_two_outputs_three_inputs) {
     // W (2, 3), X (3, 4): Z (2, 4). Row 0 of W·X: 0.5·x0 − x1 + 2·x2 = 4.5, −3, 3, −2.5, plus 1;
     // row 1: 1.5·x0 + 0.25·x1 − 0.5·x2 = 0.5, 3.75, 0.25, −1.25, plus −2.
     nn::Matrix W(2, 3);
-    W << 0.5, -1, 2,
-         1.5, 0.25, -0.5;
+    W << 0.5, -1, 2, 1.5, 0.25, -0.5;
     const nn::Vector b = (nn::Vector(2) << 1, -2).finished();
     nn::Matrix X(3, 4);
-    X << 1, 2, 0, -1,
-         0, 1, 3, 2,
-         2, -1, 1, 0.5;
+    X << 1, 2, 0, -1, 0, 1, 3, 2, 2, -1, 1, 0.5;
     nn::Matrix expected(2, 4);
-    expected << 5.5, -1.0, 0.0, -0.5,
-                -1.5, 1.75, -1.75, -3.25;
+    expected << 5.5, -1.0, 0.0, -0.5, -1.5, 1.75, -1.75, -3.25;
     nn_test::check_matrix(pre_activation(W, b, X), expected, 1e-12,
                           "Z = W·X + b, one sample per column, for W (2x3), X (3x4)");
 }
@@ -157,18 +147,12 @@ BOOST_AUTO_TEST_CASE(four_samples_two_outputs_three_inputs) {
 BOOST_AUTO_TEST_CASE(a_square_weight_matrix_is_not_transposed) {
     // W is square but not symmetric: W·X and Wᵀ·X differ ([[1.5, 11.5], [3, −3], [8, 5]] for Wᵀ).
     nn::Matrix W(3, 3);
-    W << 1, 2, 0,
-         0, 1, 3,
-         4, 0, 1;
+    W << 1, 2, 0, 0, 1, 3, 4, 0, 1;
     const nn::Vector b = (nn::Vector(3) << 0.5, -1, 2).finished();
     nn::Matrix X(3, 2);
-    X << 1, -1,
-         2, 0,
-         0, 3;
+    X << 1, -1, 2, 0, 0, 3;
     nn::Matrix expected(3, 2);  // W·X = [[5, −1], [2, 9], [4, −1]], plus 0.5, −1, 2 by row
-    expected << 5.5, -0.5,
-                1, 8,
-                6, 1;
+    expected << 5.5, -0.5, 1, 8, 6, 1;
     nn_test::check_matrix(pre_activation(W, b, X), expected, 1e-12,
                           "Z = W·X + b (not Wᵀ·X) for W = " + nn_test::show(W));
 }
@@ -177,17 +161,12 @@ BOOST_AUTO_TEST_CASE(bias_entry_i_goes_to_output_row_i) {
     // As many samples as outputs (3), so a bias added along the wrong axis still fits the shape:
     // W·X = [[3, −2, 0], [2.5, 0.5, 6.5], [−1, 1, 1]]; row i gets b_i = 10, 20, 30 in every column.
     nn::Matrix W(3, 2);
-    W << 1, -2,
-         3, 0.5,
-         0, 1;
+    W << 1, -2, 3, 0.5, 0, 1;
     const nn::Vector b = (nn::Vector(3) << 10, 20, 30).finished();
     nn::Matrix X(2, 3);
-    X << 1, 0, 2,
-         -1, 1, 1;
+    X << 1, 0, 2, -1, 1, 1;
     nn::Matrix expected(3, 3);
-    expected << 13, 8, 10,
-                22.5, 20.5, 26.5,
-                29, 31, 31;
+    expected << 13, 8, 10, 22.5, 20.5, 26.5, 29, 31, 31;
     nn_test::check_matrix(pre_activation(W, b, X), expected, 1e-12,
                           "Z = W·X + b with b = [10, 20, 30] added to row i (output i) of every column");
 }
@@ -204,11 +183,10 @@ BOOST_AUTO_TEST_CASE(shapes_that_do_not_fit_throw) {
                       std::invalid_argument);
     // shapes that fit do not throw: W (1, 2), b (1), X (2, 3): [1 2]·X + 0.5
     nn::Matrix X(2, 3);
-    X << 1, 0, -1,
-         2, 1, 0.5;
+    X << 1, 0, -1, 2, 1, 0.5;
     nn::Matrix Z;
-    BOOST_CHECK_NO_THROW(Z = pre_activation((nn::Matrix(1, 2) << 1, 2).finished(),
-                                            (nn::Vector(1) << 0.5).finished(), X));
+    BOOST_CHECK_NO_THROW(
+        Z = pre_activation((nn::Matrix(1, 2) << 1, 2).finished(), (nn::Vector(1) << 0.5).finished(), X));
     nn_test::check_matrix(Z, (nn::Matrix(1, 3) << 5.5, 2.5, 0.5).finished(), 1e-12,
                           "Z = [1 2]·X + 0.5 for X = " + nn_test::show(X));
 }
@@ -220,7 +198,8 @@ BOOST_AUTO_TEST_SUITE(ex05_3_squared_error)
 BOOST_AUTO_TEST_CASE(the_slides_error_is_126_375_not_84_25) {
     // ½ [(1 − 9.5)² + 9.5² + 9.5²] = ½ [72.25 + 90.25 + 90.25] = 126.375
     const double E = squared_error(slide_target(), nine_and_a_half());
-    nn_test::check_near(E, 126.375, 1e-12, "E = Σ ½(t − o)² for the slide's target [1, 0, 0] and output 9.5 x3");
+    nn_test::check_near(E, 126.375, 1e-12,
+                        "E = Σ ½(t − o)² for the slide's target [1, 0, 0] and output 9.5 x3");
     BOOST_TEST(!nn::matches(E, slide::E_total), "the error must not be the slide's 84.25, got " << E);
 }
 
@@ -229,17 +208,17 @@ BOOST_AUTO_TEST_CASE(summed_over_every_sample_and_output_with_one_half) {
     // E = ½·0.8625 = 0.43125 (a mean over the 4 samples would give 0.1078125, over the 3 outputs
     // 0.14375, without the ½ 0.8625).
     nn_test::check_near(squared_error(batch_target(), batch_output()), 0.43125, 1e-12,
-                        "E = Σ ½(t − o)² summed over all 3x4 entries, target " + nn_test::show(batch_target()) +
-                            ", output " + nn_test::show(batch_output()));
+                        "E = Σ ½(t − o)² summed over all 3x4 entries, target " +
+                            nn_test::show(batch_target()) + ", output " + nn_test::show(batch_output()));
     // a perfect output has zero error; one off by 2 in a single entry has ½·2² = 2
     nn_test::check_near(squared_error(batch_target(), batch_target()), 0, 0, "E when output == target");
     nn::Matrix off = batch_target();
     off(1, 2) += 2;
     nn_test::check_near(squared_error(batch_target(), off), 2, 1e-12, "E with one entry off by 2 (½·2²)");
     // a single row of several samples
-    nn_test::check_near(squared_error((nn::Matrix(1, 3) << 1, 2, 3).finished(),
-                                      (nn::Matrix(1, 3) << 0, 4, 3).finished()),
-                        2.5, 1e-12, "E for target [1 2 3], output [0 4 3]: ½(1 + 4 + 0)");
+    nn_test::check_near(
+        squared_error((nn::Matrix(1, 3) << 1, 2, 3).finished(), (nn::Matrix(1, 3) << 0, 4, 3).finished()),
+        2.5, 1e-12, "E for target [1 2 3], output [0 4 3]: ½(1 + 4 + 0)");
 }
 
 BOOST_AUTO_TEST_CASE(the_gradient_is_output_minus_target) {
@@ -252,9 +231,7 @@ BOOST_AUTO_TEST_CASE(the_gradient_is_output_minus_target) {
 BOOST_AUTO_TEST_CASE(the_gradient_of_a_batch_entry_by_entry) {
     // output − target, no 1/N, no factor 2, same (3, 4) shape
     nn::Matrix expected(3, 4);
-    expected << -0.1, 0.2, -0.1, 0.3,
-                0.05, -0.4, 0.4, 0.5,
-                0.0, 0.1, -0.3, -0.2;
+    expected << -0.1, 0.2, -0.1, 0.3, 0.05, -0.4, 0.4, 0.5, 0.0, 0.1, -0.3, -0.2;
     nn_test::check_matrix(squared_error_grad(batch_target(), batch_output()), expected, 1e-12,
                           "∂E/∂output = output − target for a 3x4 batch");
 }
@@ -277,8 +254,10 @@ BOOST_AUTO_TEST_CASE(the_gradient_matches_central_differences) {
 BOOST_AUTO_TEST_CASE(shapes_must_agree) {
     BOOST_CHECK_THROW(squared_error(nn::Matrix::Zero(3, 1), nn::Matrix::Zero(1, 3)), std::invalid_argument);
     BOOST_CHECK_THROW(squared_error(nn::Matrix::Zero(3, 2), nn::Matrix::Zero(3, 1)), std::invalid_argument);
-    BOOST_CHECK_THROW(squared_error_grad(nn::Matrix::Zero(3, 1), nn::Matrix::Zero(2, 1)), std::invalid_argument);
-    BOOST_CHECK_THROW(squared_error_grad(nn::Matrix::Zero(2, 3), nn::Matrix::Zero(3, 2)), std::invalid_argument);
+    BOOST_CHECK_THROW(squared_error_grad(nn::Matrix::Zero(3, 1), nn::Matrix::Zero(2, 1)),
+                      std::invalid_argument);
+    BOOST_CHECK_THROW(squared_error_grad(nn::Matrix::Zero(2, 3), nn::Matrix::Zero(3, 2)),
+                      std::invalid_argument);
     // equal shapes do not throw
     double E = 0;
     nn::Matrix G;
@@ -293,10 +272,12 @@ BOOST_AUTO_TEST_CASE(shapes_must_agree) {
 BOOST_AUTO_TEST_CASE(the_message_names_the_shape_of_target_and_of_output) {
     // target 3x1, output 1x3: the message must say which is which.
     const nn::Matrix t = nn::Matrix::Zero(3, 1), o = nn::Matrix::Zero(1, 3);
-    std::string m = invalid_argument_message([&] { (void)squared_error(t, o); }, "squared_error(3x1 target, 1x3 output)");
+    std::string m =
+        invalid_argument_message([&] { (void)squared_error(t, o); }, "squared_error(3x1 target, 1x3 output)");
     check_names(m, "target is 3x1", "squared_error(3x1 target, 1x3 output)");
     check_names(m, "output is 1x3", "squared_error(3x1 target, 1x3 output)");
-    m = invalid_argument_message([&] { (void)squared_error_grad(t, o); }, "squared_error_grad(3x1 target, 1x3 output)");
+    m = invalid_argument_message([&] { (void)squared_error_grad(t, o); },
+                                 "squared_error_grad(3x1 target, 1x3 output)");
     check_names(m, "target is 3x1", "squared_error_grad(3x1 target, 1x3 output)");
     check_names(m, "output is 1x3", "squared_error_grad(3x1 target, 1x3 output)");
 }

@@ -4,7 +4,7 @@
 namespace lesson05 {
 
 nn::Matrix one_hot(const std::vector<int>& labels, int classes) {
-    return nn::Matrix::Zero(classes < 0 ? 0 : classes, static_cast<nn::Index>(labels.size()));
+    return nn::Matrix::Zero(classes < 0 ? 0 : classes, nn::Index(labels.size()));
 }
 
 nn::Matrix pre_activation(const nn::Matrix& W, const nn::Vector&, const nn::Matrix& X) {

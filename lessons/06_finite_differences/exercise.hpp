@@ -45,7 +45,7 @@ inline nn::Matrix predict(const nn::Matrix& X, const std::vector<nn::Matrix>& w,
 // cost = Σ (y_pred − y)² / m, the mean squared error over the m samples.
 inline double cost_function(const nn::Matrix& X, const nn::Matrix& y, const std::vector<nn::Matrix>& w,
                             const std::vector<nn::Matrix>& b) {
-    return (predict(X, w, b) - y).squaredNorm() / static_cast<double>(y.rows());
+    return (predict(X, w, b) - y).squaredNorm() / double(y.rows());
 }
 
 // Challenge 4 (exercise 06.4) — every partial derivative of cost_function by the forward

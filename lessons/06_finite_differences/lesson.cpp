@@ -21,8 +21,9 @@ Grads backprop_gradient(const nn::Matrix& X, const nn::Matrix& y, const std::vec
                         const std::vector<nn::Matrix>& b) {
     // Forward, keeping every layer's activation: A[0] = Xᵀ, A[l+1] = σ(w[l]·A[l] + b[l]).
     std::vector<nn::Matrix> A{X.transpose()};
-    for (std::size_t l = 0; l < w.size(); ++l) A.push_back(nn::sigmoid(nn::dense_forward(w[l], b[l].col(0), A[l])));
-    const double m = static_cast<double>(y.rows());
+    for (std::size_t l = 0; l < w.size(); ++l)
+        A.push_back(nn::sigmoid(nn::dense_forward(w[l], b[l].col(0), A[l])));
+    const double m = double(y.rows());
     // cost = Σ (a − y)² / m  ->  ∂cost/∂a = 2(a − y)/m
     nn::Matrix dA = 2.0 * (A.back() - y.transpose()) / m;
     Grads g{w, b};

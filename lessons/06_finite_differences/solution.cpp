@@ -13,7 +13,8 @@ Params nn_parameter_maker(const std::vector<int>& sizes, nn::Rng& rng) {
     Params p;
     for (std::size_t l = 0; l + 1 < sizes.size(); ++l)  // layer l maps sizes[l] inputs to sizes[l+1]
         p.w.push_back(rng.normal_matrix(sizes[l + 1], sizes[l], 0, 1));
-    for (std::size_t l = 0; l + 1 < sizes.size(); ++l) p.b.push_back(rng.normal_matrix(sizes[l + 1], 1, 0, 1));
+    for (std::size_t l = 0; l + 1 < sizes.size(); ++l)
+        p.b.push_back(rng.normal_matrix(sizes[l + 1], 1, 0, 1));
     return p;
 }
 
@@ -34,7 +35,7 @@ Grads gradient_estimator(const nn::Matrix& X, const nn::Matrix& y, const std::ve
                          const std::vector<nn::Matrix>& b) {
     const double eps = 1e-4;
     const double base = cost_function(X, y, w, b);  // one forward pass shared by all estimates
-    std::vector<nn::Matrix> wp = w, bp = b;          // copies to nudge, one entry at a time
+    std::vector<nn::Matrix> wp = w, bp = b;         // copies to nudge, one entry at a time
     Grads g{w, b};
     for (std::size_t l = 0; l < w.size(); ++l) {
         for (nn::Index k = 0; k < w[l].size(); ++k) {

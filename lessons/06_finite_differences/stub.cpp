@@ -7,13 +7,9 @@
 
 namespace lesson06 {
 
-Params nn_parameter_maker(const std::vector<int>& sizes, nn::Rng& rng) {
-    nn::not_implemented("06.1");
-}
+Params nn_parameter_maker(const std::vector<int>& sizes, nn::Rng& rng) { nn::not_implemented("06.1"); }
 
-nn::Matrix sigmoid(const nn::Matrix& z) {
-    nn::not_implemented("06.2");
-}
+nn::Matrix sigmoid(const nn::Matrix& z) { nn::not_implemented("06.2"); }
 
 nn::Matrix forward_pass(const nn::Matrix& inp, const std::vector<nn::Matrix>& w,
                         const std::vector<nn::Matrix>& b) {

@@ -3,6 +3,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include <cmath>
+#include <sstream>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -40,7 +41,9 @@ Params single_layer_params() {
     return p;
 }
 double sig1(double z) { return 1 / (1 + std::exp(-z)); }
-nn::Matrix sig(const nn::Matrix& z) { return z.unaryExpr([](double v) { return sig1(v); }); }
+nn::Matrix sig(const nn::Matrix& z) {
+    return z.unaryExpr([](double v) { return sig1(v); });
+}
 // The forward pass written out, as the tests' reference: every layer in turn.
 nn::Matrix forward_by_hand(const nn::Matrix& inp, const Params& p) {
     nn::Matrix a = inp;
@@ -52,33 +55,44 @@ nn::Matrix forward_by_hand(const nn::Matrix& inp, const Params& p) {
     return a;
 }
 double cost_by_hand(const nn::Matrix& X, const nn::Matrix& y, const Params& p) {
-    return (forward_by_hand(X.transpose(), p).transpose() - y).squaredNorm() / static_cast<double>(y.rows());
+    return (forward_by_hand(X.transpose(), p).transpose() - y).squaredNorm() / double(y.rows());
 }
-// ∂cost/∂(one entry) by the contract's forward difference with eps = 1e-4.
-constexpr double eps = 1e-4;
-double forward_difference_w(const nn::Matrix& X, const nn::Matrix& y, const Params& p, std::size_t l, nn::Index k) {
+// ∂cost/∂(one entry) by the contract's forward difference with the deck's eps (1e-4).
+constexpr double eps = slide::eps;
+const std::string eps_is = [] {
+    std::ostringstream s;
+    s << "eps = " << eps;
+    return s.str();
+}();
+double forward_difference_w(const nn::Matrix& X, const nn::Matrix& y, const Params& p, std::size_t l,
+                            nn::Index k) {
     Params q = p;
     q.w[l](k) += eps;
     return (cost_by_hand(X, y, q) - cost_by_hand(X, y, p)) / eps;
 }
-double forward_difference_b(const nn::Matrix& X, const nn::Matrix& y, const Params& p, std::size_t l, nn::Index k) {
+double forward_difference_b(const nn::Matrix& X, const nn::Matrix& y, const Params& p, std::size_t l,
+                            nn::Index k) {
     Params q = p;
     q.b[l](k) += eps;
     return (cost_by_hand(X, y, q) - cost_by_hand(X, y, p)) / eps;
 }
-std::string layer(const char* what, std::size_t l) { return std::string(what) + "[" + std::to_string(l) + "]"; }
+std::string layer(const char* what, std::size_t l) {
+    return std::string(what) + "[" + std::to_string(l) + "]";
+}
 // Every matrix of a list, shape and entries.
 void check_list(const std::vector<nn::Matrix>& got, const std::vector<nn::Matrix>& expected, double tol,
                 const std::string& what) {
     BOOST_TEST_REQUIRE(got.size() == expected.size(),
                        what << ": expected " << expected.size() << " layers, got " << got.size());
-    for (std::size_t l = 0; l < got.size(); ++l) nn_test::check_matrix(got[l], expected[l], tol, layer(what.c_str(), l));
+    for (std::size_t l = 0; l < got.size(); ++l)
+        nn_test::check_matrix(got[l], expected[l], tol, layer(what.c_str(), l));
 }
 const nn::Matrix X = (nn::Matrix(4, 2) << 0.5, 1.0, -1.0, 0.3, 2.0, -0.5, 0.0, 0.0).finished();
 const nn::Matrix y = (nn::Matrix(4, 1) << 1, 0, 1, 0).finished();
 // Five samples of three features, two targets each, for the single layer 3 -> 2.
-const nn::Matrix X3 = (nn::Matrix(5, 3) << 0.5, -1.0, 2.0, 1.5, 0.2, -0.3, -0.7, 0.9, 0.4, 0.0, 1.2, -1.5,
-                       2.2, -0.4, 0.1).finished();
+const nn::Matrix X3 =
+    (nn::Matrix(5, 3) << 0.5, -1.0, 2.0, 1.5, 0.2, -0.3, -0.7, 0.9, 0.4, 0.0, 1.2, -1.5, 2.2, -0.4, 0.1)
+        .finished();
 const nn::Matrix y3 = (nn::Matrix(5, 2) << 1, 0, 0, 1, 1, 1, 0, 0, 0.5, 0.2).finished();
 }  // namespace
 
@@ -159,8 +173,8 @@ BOOST_AUTO_TEST_SUITE(ex06_2_sigmoid)
 
 BOOST_AUTO_TEST_CASE(element_wise_values) {
     const nn::Matrix z = (nn::Matrix(2, 2) << 0, 9.5, -2, 1).finished();
-    const nn::Matrix expected = (nn::Matrix(2, 2) << 0.5, 0.9999251537724895, 0.11920292202211755,
-                                 0.7310585786300049).finished();
+    const nn::Matrix expected =
+        (nn::Matrix(2, 2) << 0.5, 0.9999251537724895, 0.11920292202211755, 0.7310585786300049).finished();
     nn_test::check_matrix(sigmoid(z), expected, 1e-14, "σ(z) for z = " + nn_test::show(z));
 }
 
@@ -175,7 +189,8 @@ BOOST_AUTO_TEST_CASE(a_non_square_matrix_keeps_its_shape) {
 BOOST_AUTO_TEST_CASE(extreme_inputs_give_0_and_1_not_nan) {
     // e^800 overflows to inf: σ(800) = 1 and σ(−800) = 0 (to double precision), never NaN.
     const nn::Matrix z = (nn::Matrix(1, 5) << 800, -800, 40, -40, 3).finished();
-    const nn::Matrix expected = (nn::Matrix(1, 5) << 1, 0, 1, 4.248354255291589e-18, 0.9525741268224334).finished();
+    const nn::Matrix expected =
+        (nn::Matrix(1, 5) << 1, 0, 1, 4.248354255291589e-18, 0.9525741268224334).finished();
     nn_test::check_matrix(sigmoid(z), expected, 1e-14, "σ(z) for z = " + nn_test::show(z));
 }
 
@@ -196,9 +211,10 @@ BOOST_AUTO_TEST_CASE(a_single_layer_by_hand) {
     const std::vector<nn::Matrix> w = {(nn::Matrix(1, 2) << 1, -1).finished()};
     const std::vector<nn::Matrix> b = {(nn::Matrix(1, 1) << 0.5).finished()};
     const nn::Matrix inp = (nn::Matrix(2, 3) << 3, 0, -1, 1, 2, -1).finished();
-    nn_test::check_matrix(forward_pass(inp, w, b),
-                          (nn::Matrix(1, 3) << 0.9241418199787566, 0.18242552380635635, 0.6224593312018546).finished(),
-                          1e-13, "one layer w = [1 -1], b = 0.5, inputs " + nn_test::show(inp));
+    nn_test::check_matrix(
+        forward_pass(inp, w, b),
+        (nn::Matrix(1, 3) << 0.9241418199787566, 0.18242552380635635, 0.6224593312018546).finished(), 1e-13,
+        "one layer w = [1 -1], b = 0.5, inputs " + nn_test::show(inp));
     // a single layer with two outputs, the bias by row
     const Params s = single_layer_params();
     nn_test::check_matrix(forward_pass(X3.transpose(), s.w, s.b), forward_by_hand(X3.transpose(), s), 1e-13,
@@ -236,15 +252,17 @@ namespace {
 // or another eps differs by about 1e-5 here, far above the tolerance).
 void check_estimates(const Grads& g, const nn::Matrix& Xs, const nn::Matrix& ys, const Params& p,
                      const std::string& net) {
-    BOOST_TEST_REQUIRE(g.w_pds.size() == p.w.size(), net << ": expected " << p.w.size() << " w_pds, got " << g.w_pds.size());
-    BOOST_TEST_REQUIRE(g.b_pds.size() == p.b.size(), net << ": expected " << p.b.size() << " b_pds, got " << g.b_pds.size());
+    BOOST_TEST_REQUIRE(g.w_pds.size() == p.w.size(),
+                       net << ": expected " << p.w.size() << " w_pds, got " << g.w_pds.size());
+    BOOST_TEST_REQUIRE(g.b_pds.size() == p.b.size(),
+                       net << ": expected " << p.b.size() << " b_pds, got " << g.b_pds.size());
     std::vector<nn::Matrix> ew = p.w, eb = p.b;
     for (std::size_t l = 0; l < p.w.size(); ++l) {
         for (nn::Index k = 0; k < p.w[l].size(); ++k) ew[l](k) = forward_difference_w(Xs, ys, p, l, k);
         for (nn::Index k = 0; k < p.b[l].size(); ++k) eb[l](k) = forward_difference_b(Xs, ys, p, l, k);
     }
-    check_list(g.w_pds, ew, 1e-9, net + ", (cost(w + eps) − cost(w))/eps with eps = 1e-4, w_pds");
-    check_list(g.b_pds, eb, 1e-9, net + ", (cost(b + eps) − cost(b))/eps with eps = 1e-4, b_pds");
+    check_list(g.w_pds, ew, 1e-9, net + ", (cost(w + eps) − cost(w))/eps with " + eps_is + ", w_pds");
+    check_list(g.b_pds, eb, 1e-9, net + ", (cost(b + eps) − cost(b))/eps with " + eps_is + ", b_pds");
 }
 }  // namespace
 

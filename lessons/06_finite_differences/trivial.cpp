@@ -17,7 +17,8 @@ Params nn_parameter_maker(const std::vector<int>& sizes, nn::Rng&) {
 
 nn::Matrix sigmoid(const nn::Matrix& z) { return nn::Matrix::Zero(z.rows(), z.cols()); }
 
-nn::Matrix forward_pass(const nn::Matrix& inp, const std::vector<nn::Matrix>& w, const std::vector<nn::Matrix>&) {
+nn::Matrix forward_pass(const nn::Matrix& inp, const std::vector<nn::Matrix>& w,
+                        const std::vector<nn::Matrix>&) {
     if (w.empty()) return inp;
     return nn::Matrix::Zero(w.back().rows(), inp.cols());
 }

@@ -27,12 +27,13 @@ inline HandForward hand_forward(const HandNet& n, double i1, double i2) {
     return {h1, h2, h1 * n.w5 + h2 * n.w6};
 }
 
-// Exercise 07.1 — the deck's six updates with learning rate a and Δ = prediction − actual:
-//   *w6 = w6 − a·(h2·Δ)        *w5 = w5 − a·(h1·Δ)
-//   *w4 = w4 − a·(i2·Δ·w6)     *w3 = w3 − a·(i1·Δ·w6)
-//   *w2 = w2 − a·(i2·Δ·w5)     *w1 = w1 − a·(i1·Δ·w5)
+// Exercise 07.1 — the deck's six updates with learning rate eta (η; the worked example writes it
+// "a", which below is the pre-activation) and Δ = prediction − actual:
+//   *w6 = w6 − η·(h2·Δ)        *w5 = w5 − η·(h1·Δ)
+//   *w4 = w4 − η·(i2·Δ·w6)     *w3 = w3 − η·(i1·Δ·w6)
+//   *w2 = w2 − η·(i2·Δ·w5)     *w1 = w1 − η·(i1·Δ·w5)
 // Every term uses the OLD weights (the gradient is taken at one point).
-HandNet hand_update(const HandNet& n, double i1, double i2, double actual, double a);
+HandNet hand_update(const HandNet& n, double i1, double i2, double actual, double eta);
 
 // An L-layer network in the deck's notation: a_k = W_k·h_{k−1} + b_k (pre-activation),
 // h_k = g(a_k) = σ(a_k) for the hidden layers, ŷ = softmax(a_L); h_0 = x. Loss = −Σ log ŷ_y

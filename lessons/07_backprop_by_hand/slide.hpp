@@ -12,9 +12,10 @@ constexpr double i1 = 2, i2 = 3, actual = 1;
 constexpr HandNet initial{0.11, 0.21, 0.12, 0.08, 0.14, 0.15};
 // "2 × .11 + 3 × .21 = .85", "2 × .12 + 3 × .08 = .48", ".85 × .14 + .48 × .15 = .191"
 constexpr nn::SlideValue h1{0.85, 2}, h2{0.48, 2}, prediction{0.191, 3};
-// "Δ = 0.191 − 1 = −0.809", "a = 0.05"
+// "Δ = 0.191 − 1 = −0.809", "a = 0.05": the learning rate, η here (a_k is a pre-activation in
+// lesson 07's general algorithm).
 constexpr nn::SlideValue delta{-0.809, 3};
-constexpr double a = 0.05;
+constexpr double eta = 0.05;
 // "[0.14, 0.15] − 0.05(−0.809)[0.85, 0.48] = [0.14, 0.15] − [−0.034, −0.019] = [0.17, 0.17]"
 constexpr nn::SlideValue term_w5{-0.034, 3}, term_w6{-0.019, 3};
 constexpr nn::SlideValue new_w5{0.17, 2}, new_w6{0.17, 2};

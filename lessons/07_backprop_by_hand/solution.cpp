@@ -3,16 +3,16 @@
 
 namespace lesson07 {
 
-HandNet hand_update(const HandNet& n, double i1, double i2, double actual, double a) {
+HandNet hand_update(const HandNet& n, double i1, double i2, double actual, double eta) {
     const HandForward f = hand_forward(n, i1, i2);
     const double delta = f.prediction - actual;  // ∂Error/∂prediction
     return {
-        n.w1 - a * (i1 * delta * n.w5),  // ∂E/∂w1 = Δ·w5·i1: through h1, which w5 weighs
-        n.w2 - a * (i2 * delta * n.w5),
-        n.w3 - a * (i1 * delta * n.w6),  // through h2, which w6 weighs
-        n.w4 - a * (i2 * delta * n.w6),
-        n.w5 - a * (f.h1 * delta),       // ∂E/∂w5 = Δ·h1
-        n.w6 - a * (f.h2 * delta),
+        n.w1 - eta * (i1 * delta * n.w5),  // ∂E/∂w1 = Δ·w5·i1: through h1, which w5 weighs
+        n.w2 - eta * (i2 * delta * n.w5),
+        n.w3 - eta * (i1 * delta * n.w6),  // through h2, which w6 weighs
+        n.w4 - eta * (i2 * delta * n.w6),
+        n.w5 - eta * (f.h1 * delta),  // ∂E/∂w5 = Δ·h1
+        n.w6 - eta * (f.h2 * delta),
     };
 }
 

@@ -6,7 +6,7 @@
 
 namespace lesson07 {
 
-HandNet hand_update(const HandNet& n, double i1, double i2, double actual, double a) {
+HandNet hand_update(const HandNet& n, double i1, double i2, double actual, double eta) {
     nn::not_implemented("07.1");
 }
 

@@ -3,7 +3,7 @@
 
 namespace lesson07 {
 
-HandNet hand_update(const HandNet& n, double i1, double i2, double actual, double a) { return n; }
+HandNet hand_update(const HandNet& n, double i1, double i2, double actual, double eta) { return n; }
 
 std::vector<LayerGrads> back_propagation(const std::vector<Layer>& layers, const ForwardPass& fp,
                                          const nn::Matrix& Y) {

@@ -33,7 +33,7 @@ std::vector<int> Graph::order(int output) const {
 
 void Graph::backward(int output) {
     for (auto& n : nodes_) n.grad = 0;
-    nodes_[static_cast<std::size_t>(output)].grad = 1;  // ∂out/∂out
+    nodes_[std::size_t(output)].grad = 1;  // ∂out/∂out
     const std::vector<int> order_ = order(output);
     for (auto it = order_.rbegin(); it != order_.rend(); ++it) {
         const Node& n = node(*it);
@@ -41,18 +41,18 @@ void Graph::backward(int output) {
         switch (n.op) {
             case Op::add: {
                 const auto g = add_backward(n.grad);
-                in[static_cast<std::size_t>(n.inputs[0])].grad += g[0];
-                in[static_cast<std::size_t>(n.inputs[1])].grad += g[1];
+                in[std::size_t(n.inputs[0])].grad += g[0];
+                in[std::size_t(n.inputs[1])].grad += g[1];
                 break;
             }
             case Op::mul: {
                 const auto g = mul_backward(node(n.inputs[0]).value, node(n.inputs[1]).value, n.grad);
-                in[static_cast<std::size_t>(n.inputs[0])].grad += g[0];
-                in[static_cast<std::size_t>(n.inputs[1])].grad += g[1];
+                in[std::size_t(n.inputs[0])].grad += g[0];
+                in[std::size_t(n.inputs[1])].grad += g[1];
                 break;
             }
             case Op::sigmoid:
-                in[static_cast<std::size_t>(n.inputs[0])].grad += sigmoid_backward(n.value, n.grad);
+                in[std::size_t(n.inputs[0])].grad += sigmoid_backward(n.value, n.grad);
                 break;
             case Op::input:
             case Op::constant:
@@ -67,10 +67,13 @@ std::string Graph::to_dot(int output) const {
     for (int k : order(output)) {
         const Node& n = node(k);
         const bool leaf = n.op == Op::input || n.op == Op::constant;
-        const std::string name = n.label.empty() ? fmt::format("{}", symbol[static_cast<int>(n.op)])
-                                                 : (leaf ? n.label : fmt::format("{} = {}", n.label, symbol[static_cast<int>(n.op)]));
-        dot += fmt::format("  n{} [shape={}, label=\"{}\\nvalue {}\\ngrad {}\"];\n", k, leaf ? "box" : "ellipse",
-                           name, nn::format_number(n.value, 4), nn::format_number(n.grad, 4));
+        const std::string name =
+            n.label.empty()
+                ? fmt::format("{}", symbol[static_cast<int>(n.op)])
+                : (leaf ? n.label : fmt::format("{} = {}", n.label, symbol[static_cast<int>(n.op)]));
+        dot +=
+            fmt::format("  n{} [shape={}, label=\"{}\\nvalue {}\\ngrad {}\"];\n", k, leaf ? "box" : "ellipse",
+                        name, nn::format_number(n.value, 4), nn::format_number(n.grad, 4));
         for (int in : n.inputs) dot += fmt::format("  n{} -> n{};\n", in, k);
     }
     return dot + "}\n";

@@ -33,8 +33,8 @@ public:
     // The order backward() used (the exercise's topological_order).
     std::vector<int> order(int output) const;
 
-    const Node& node(int k) const { return nodes_[static_cast<std::size_t>(k)]; }
-    int size() const { return static_cast<int>(nodes_.size()); }
+    const Node& node(int k) const { return nodes_[std::size_t(k)]; }
+    int size() const { return int(nodes_.size()); }
     std::string to_dot(int output) const;  // for Graphviz
 
 private:

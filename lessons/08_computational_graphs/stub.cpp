@@ -8,17 +8,11 @@
 
 namespace lesson08 {
 
-std::array<double, 2> add_backward(double upstream) {
-    nn::not_implemented("08.1");
-}
+std::array<double, 2> add_backward(double upstream) { nn::not_implemented("08.1"); }
 
-std::array<double, 2> mul_backward(double a, double b, double upstream) {
-    nn::not_implemented("08.1");
-}
+std::array<double, 2> mul_backward(double a, double b, double upstream) { nn::not_implemented("08.1"); }
 
-double sigmoid_backward(double s, double upstream) {
-    nn::not_implemented("08.1");
-}
+double sigmoid_backward(double s, double upstream) { nn::not_implemented("08.1"); }
 
 std::vector<int> topological_order(const std::vector<std::vector<int>>& inputs, int output) {
     nn::not_implemented("08.2");

@@ -19,11 +19,15 @@ using namespace lesson08;
 
 namespace {
 double sig(double z) { return 1 / (1 + std::exp(-z)); }
-// ∂f/∂(input) of a graph rebuilt by `build` with that input moved by ±eps.
-double central(const std::function<int(Graph&, double)>& build, double v, double eps = 1e-6) {
-    Graph up, down;
-    const int yu = build(up, v + eps), yd = build(down, v - eps);
-    return (up.node(yu).value - down.node(yd).value) / (2 * eps);
+// ∂(output)/∂(input) by central differences (nn::central_gradient) of a graph that `build`
+// rebuilds around each nudged value of the input, returning its output node.
+double central(const std::function<int(Graph&, double)>& build, double v) {
+    return nn_test::central_gradient(
+        [&] {
+            Graph g;
+            return g.node(build(g, v)).value;
+        },
+        v);
 }
 }  // namespace
 
@@ -41,8 +45,11 @@ BOOST_AUTO_TEST_CASE(a_sum_passes_the_gradient_to_both_inputs) {
 
 BOOST_AUTO_TEST_CASE(a_product_passes_each_input_the_other_factor) {
     // e = c·d at c = 3, d = 2 (the slide): ∂e/∂c = d = 2, ∂e/∂d = c = 3
-    struct Case { double a, b, u, ga, gb; };
-    const Case cases[] = {{3, 2, 1, 2, 3}, {-1.5, 4, 0.5, 2, -0.75}, {0.25, -8, -2, 16, -0.5}, {5, 0, 3, 0, 15}};
+    struct Case {
+        double a, b, u, ga, gb;
+    };
+    const Case cases[] = {
+        {3, 2, 1, 2, 3}, {-1.5, 4, 0.5, 2, -0.75}, {0.25, -8, -2, 16, -0.5}, {5, 0, 3, 0, 15}};
     for (const Case& c : cases) {
         BOOST_TEST_CONTEXT("mul_backward(a = " << c.a << ", b = " << c.b << ", upstream = " << c.u << ")") {
             const auto g = mul_backward(c.a, c.b, c.u);
@@ -55,9 +62,15 @@ BOOST_AUTO_TEST_CASE(a_product_passes_each_input_the_other_factor) {
 BOOST_AUTO_TEST_CASE(a_sigmoid_multiplies_by_s_times_one_minus_s) {
     // s is σ's OUTPUT: the rule is upstream·s·(1 − s), σ is not applied to s again.
     const double s = sig(0.3);
-    struct Case { double s, u, expected; };
-    const Case cases[] = {{s, 2.0, 2.0 * s * (1 - s)}, {0.5, 1.0, 0.25}, {0.9, -3.0, -0.27},
-                          {0.2, 0.5, 0.08}, {1.0, 4.0, 0.0}, {0.0, 4.0, 0.0}};
+    struct Case {
+        double s, u, expected;
+    };
+    const Case cases[] = {{s, 2.0, 2.0 * s * (1 - s)},
+                          {0.5, 1.0, 0.25},
+                          {0.9, -3.0, -0.27},
+                          {0.2, 0.5, 0.08},
+                          {1.0, 4.0, 0.0},
+                          {0.0, 4.0, 0.0}};
     for (const Case& c : cases) {
         BOOST_TEST_CONTEXT("sigmoid_backward(s = " << c.s << ", upstream = " << c.u << ")") {
             nn_test::check_near(sigmoid_backward(c.s, c.u), c.expected, 1e-15,
@@ -102,9 +115,11 @@ BOOST_AUTO_TEST_CASE(every_op_in_one_graph_matches_differences) {
     nn_test::check_near(g.node(b).grad, (bv + 0.5) * s * (1 - s) * av + s, 1e-12,
                         "∂y/∂b for y = σ(a·b + a)·(b + 0.5) at a = 0.7, b = −1.3");
     int d1 = 0, d2 = 0;
-    nn_test::check_near(g.node(a).grad, central([&](Graph& h, double v) { return build(h, v, -1.3, d1, d2); }, 0.7), 1e-8,
+    nn_test::check_near(g.node(a).grad,
+                        central([&](Graph& h, double v) { return build(h, v, -1.3, d1, d2); }, 0.7), 1e-8,
                         "∂y/∂a against central differences");
-    nn_test::check_near(g.node(b).grad, central([&](Graph& h, double v) { return build(h, 0.7, v, d1, d2); }, -1.3), 1e-8,
+    nn_test::check_near(g.node(b).grad,
+                        central([&](Graph& h, double v) { return build(h, 0.7, v, d1, d2); }, -1.3), 1e-8,
                         "∂y/∂b against central differences");
 }
 
@@ -121,7 +136,8 @@ std::string show_list(const std::vector<int>& v) {
 }
 std::string show_graph(const std::vector<std::vector<int>>& inputs) {
     std::ostringstream s;
-    for (std::size_t k = 0; k < inputs.size(); ++k) s << (k ? "; " : "") << k << " reads " << show_list(inputs[k]);
+    for (std::size_t k = 0; k < inputs.size(); ++k)
+        s << (k ? "; " : "") << k << " reads " << show_list(inputs[k]);
     return s.str();
 }
 // Exactly the nodes in `needed` (written out by hand in each case), each once, each after all of
@@ -133,24 +149,26 @@ void check_order(const std::vector<std::vector<int>>& inputs, int output, std::v
         std::sort(needed.begin(), needed.end());
         std::vector<int> sorted = order;
         std::sort(sorted.begin(), sorted.end());
-        BOOST_TEST(sorted == needed, "the order must hold exactly the nodes the output depends on (itself "
-                                     "included), each once: expected the nodes "
-                                         << show_list(needed) << " in some order, got " << show_list(sorted));
+        BOOST_TEST(sorted == needed,
+                   "the order must hold exactly the nodes the output depends on (itself "
+                   "included), each once: expected the nodes "
+                       << show_list(needed) << " in some order, got " << show_list(sorted));
         BOOST_TEST_REQUIRE(!order.empty(), "the order must not be empty");
         nn_test::check_equal(order.back(), output, "the last node of the order (the output)");
         for (std::size_t p = 0; p < order.size(); ++p) {
             const int k = order[p];
-            if (k < 0 || static_cast<std::size_t>(k) >= inputs.size()) {
+            if (k < 0 || std::size_t(k) >= inputs.size()) {
                 BOOST_TEST(false, "node " << k << " at position " << p << " does not exist");
                 continue;
             }
-            for (int in : inputs[static_cast<std::size_t>(k)]) {
+            for (int in : inputs[std::size_t(k)]) {
                 const auto at = std::find(order.begin(), order.end(), in) - order.begin();
-                BOOST_TEST(static_cast<std::size_t>(at) < p,
-                           "node " << k << " reads node " << in << ", so " << in << " must come before it; "
-                                   << k << " is at position " << p << ", " << in
-                                   << (static_cast<std::size_t>(at) == order.size() ? " is missing"
-                                                                                      : " is at position " + std::to_string(at)));
+                BOOST_TEST(std::size_t(at) < p, "node " << k << " reads node " << in << ", so " << in
+                                                        << " must come before it; " << k << " is at position "
+                                                        << p << ", " << in
+                                                        << (std::size_t(at) == order.size()
+                                                                ? " is missing"
+                                                                : " is at position " + std::to_string(at)));
             }
         }
     }
@@ -225,8 +243,9 @@ BOOST_AUTO_TEST_CASE(a_deep_chain_through_sigmoids_matches_differences) {
     const int y = build(g, 0.8);
     g.backward(y);
     // the input w is node 0 of the graph
-    nn_test::check_near(g.node(0).grad, central(build, 0.8), 1e-9, "dy/dw for y = σ(σ(1.7·w)·w) at w = 0.8 "
-                                                                     "against central differences");
+    nn_test::check_near(g.node(0).grad, central(build, 0.8), 1e-9,
+                        "dy/dw for y = σ(σ(1.7·w)·w) at w = 0.8 "
+                        "against central differences");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -6,9 +6,7 @@
 
 namespace lesson09 {
 
-XorForward xor_forward(const XorNet& net, const nn::Matrix& X) {
-    nn::not_implemented("09.1");
-}
+XorForward xor_forward(const XorNet& net, const nn::Matrix& X) { nn::not_implemented("09.1"); }
 
 double train_step(XorNet& net, const nn::Matrix& X, const nn::Matrix& Y, double lr) {
     nn::not_implemented("09.2");

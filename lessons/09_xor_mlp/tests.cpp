@@ -19,8 +19,8 @@ nn::Matrix targets() { return (nn::Matrix(1, 4) << 0, 0, 1, 1).finished(); }
 double sig(double z) { return z >= 0 ? 1 / (1 + std::exp(-z)) : std::exp(z) / (1 + std::exp(z)); }
 XorNet small_net() {
     nn::Rng rng(3);
-    return {rng.uniform_matrix(3, 2, -1, 1), rng.uniform_matrix(3, 1, -1, 1).col(0), rng.uniform_matrix(1, 3, -1, 1),
-            rng.uniform_matrix(1, 1, -1, 1).col(0)};
+    return {rng.uniform_matrix(3, 2, -1, 1), rng.uniform_matrix(3, 1, -1, 1).col(0),
+            rng.uniform_matrix(1, 3, -1, 1), rng.uniform_matrix(1, 1, -1, 1).col(0)};
 }
 std::string show_net(const XorNet& n) {
     return "W1 = " + nn_test::show(n.W1) + ", b1 = " + nn_test::show(n.b1) + ", W2 = " + nn_test::show(n.W2) +
@@ -56,15 +56,18 @@ BOOST_AUTO_TEST_SUITE(ex09_1_xor_forward)
 BOOST_AUTO_TEST_CASE(the_decks_network_computes_xor) {
     const XorForward f = xor_forward(slide::network(), inputs());
     BOOST_TEST_CONTEXT("the deck's network on X = " << nn_test::show(inputs())) {
-        BOOST_TEST_REQUIRE((f.H.rows() == 2 && f.H.cols() == 4),
-                           "H must be (hidden units, samples) = 2x4, got " << f.H.rows() << "x" << f.H.cols());
+        BOOST_TEST_REQUIRE(
+            (f.H.rows() == 2 && f.H.cols() == 4),
+            "H must be (hidden units, samples) = 2x4, got " << f.H.rows() << "x" << f.H.cols());
         BOOST_TEST_REQUIRE((f.out.rows() == 1 && f.out.cols() == 4),
                            "out must be (1, samples) = 1x4, got " << f.out.rows() << "x" << f.out.cols());
         for (int n = 0; n < 4; ++n)
-            BOOST_TEST_CONTEXT("sample " << n << ", (x1, x2) = (" << inputs()(0, n) << ", " << inputs()(1, n) << ")") {
-                nn_test::check_near(f.H(0, n), slide::h1[static_cast<std::size_t>(n)], 0.005, "h1, the deck's ≈ value");
-                nn_test::check_near(f.H(1, n), slide::h2[static_cast<std::size_t>(n)], 0.005, "h2, the deck's ≈ value");
-                nn_test::check_near(f.out(0, n), slide::out[static_cast<std::size_t>(n)], 0.005, "out, the deck's ≈ value (XOR)");
+            BOOST_TEST_CONTEXT("sample " << n << ", (x1, x2) = (" << inputs()(0, n) << ", " << inputs()(1, n)
+                                         << ")") {
+                nn_test::check_near(f.H(0, n), slide::h1[std::size_t(n)], 0.005, "h1, the deck's ≈ value");
+                nn_test::check_near(f.H(1, n), slide::h2[std::size_t(n)], 0.005, "h2, the deck's ≈ value");
+                nn_test::check_near(f.out(0, n), slide::out[std::size_t(n)], 0.005,
+                                    "out, the deck's ≈ value (XOR)");
             }
     }
 }
@@ -108,7 +111,8 @@ BOOST_AUTO_TEST_CASE(one_sample_and_large_inputs_saturate) {
     const XorForward f = xor_forward(net, X);
     BOOST_TEST_CONTEXT(show_net(net) << ", X = " << nn_test::show(X) << " (z = 800 and −800)") {
         nn_test::check_matrix(f.H, (nn::Matrix(2, 1) << 1, 0).finished(), 1e-15, "H = σ(±800) = 1 and 0");
-        nn_test::check_matrix(f.out, (nn::Matrix(1, 1) << sig(2.5)).finished(), 1e-15, "out = σ(2·1 − 3·0 + 0.5)");
+        nn_test::check_matrix(f.out, (nn::Matrix(1, 1) << sig(2.5)).finished(), 1e-15,
+                              "out = σ(2·1 − 3·0 + 0.5)");
     }
 }
 
@@ -141,13 +145,15 @@ void check_step(const XorNet& n0, const nn::Matrix& X, const nn::Matrix& Y, doub
     XorNet n1 = n0;
     const double got = train_step(n1, X, Y, lr);
     const XorNet e = step_by_hand(n0, X, Y, lr);
-    BOOST_TEST_CONTEXT("one step with lr = " << lr << " from " << show_net(n0) << " on X = " << nn_test::show(X)
-                                             << ", Y = " << nn_test::show(Y)) {
+    BOOST_TEST_CONTEXT("one step with lr = " << lr << " from " << show_net(n0) << " on X = "
+                                             << nn_test::show(X) << ", Y = " << nn_test::show(Y)) {
         nn_test::check_near(got, loss_of(n0, X, Y), 1e-12,
                             "the returned loss ½ Σ_n (out_n − y_n)², of the network BEFORE the step");
-        nn_test::check_matrix(n1.W2, e.W2, 1e-12, "W2 after the step: W2 − lr·Σ_n δ2·Hᵀ, δ2 = (out − y)·out(1 − out)");
+        nn_test::check_matrix(n1.W2, e.W2, 1e-12,
+                              "W2 after the step: W2 − lr·Σ_n δ2·Hᵀ, δ2 = (out − y)·out(1 − out)");
         nn_test::check_matrix(n1.b2, e.b2, 1e-12, "b2 after the step: b2 − lr·Σ_n δ2 (summed, not averaged)");
-        nn_test::check_matrix(n1.W1, e.W1, 1e-12, "W1 after the step: W1 − lr·Σ_n δ1·xᵀ, δ1 = W2ᵀ·δ2 ⊙ H(1 − H) (old W2)");
+        nn_test::check_matrix(n1.W1, e.W1, 1e-12,
+                              "W1 after the step: W1 − lr·Σ_n δ1·xᵀ, δ1 = W2ᵀ·δ2 ⊙ H(1 − H) (old W2)");
         nn_test::check_matrix(n1.b1, e.b1, 1e-12, "b1 after the step: b1 − lr·Σ_n δ1 (summed, not averaged)");
     }
 }
@@ -168,14 +174,16 @@ BOOST_AUTO_TEST_CASE(returns_the_loss_before_the_step) {
                         "the loss returned by a SECOND step (that of the network after the first step)");
 }
 
-BOOST_AUTO_TEST_CASE(every_parameter_after_one_step_on_xor) { check_step(small_net(), inputs(), targets(), 0.3); }
+BOOST_AUTO_TEST_CASE(every_parameter_after_one_step_on_xor) {
+    check_step(small_net(), inputs(), targets(), 0.3);
+}
 
 BOOST_AUTO_TEST_CASE(every_parameter_after_one_step_on_other_data) {
     // Four hidden units, three samples with different values, targets that are not 0 or 1, and
     // large enough weights that each bias gradient differs from its mean.
     nn::Rng rng(11);
-    const XorNet n{rng.uniform_matrix(4, 2, -2, 2), rng.uniform_matrix(4, 1, -2, 2).col(0), rng.uniform_matrix(1, 4, -2, 2),
-                   rng.uniform_matrix(1, 1, -1, 1).col(0)};
+    const XorNet n{rng.uniform_matrix(4, 2, -2, 2), rng.uniform_matrix(4, 1, -2, 2).col(0),
+                   rng.uniform_matrix(1, 4, -2, 2), rng.uniform_matrix(1, 1, -1, 1).col(0)};
     const nn::Matrix X = (nn::Matrix(2, 3) << 0.5, -1.0, 2.0, 1.5, 0.25, -0.75).finished();
     const nn::Matrix Y = (nn::Matrix(1, 3) << 0.9, 0.1, 0.6).finished();
     check_step(n, X, Y, 0.7);
@@ -191,22 +199,38 @@ BOOST_AUTO_TEST_CASE(the_step_is_minus_lr_times_the_gradient) {
     const nn::Matrix gW1 = nn_test::central_gradient([&] { return loss_of(p); }, p.W1);
     const nn::Matrix gW2 = nn_test::central_gradient([&] { return loss_of(p); }, p.W2);
     nn::Matrix b1 = p.b1, b2 = p.b2;
-    const nn::Matrix gb1 = nn_test::central_gradient([&] { p.b1 = b1.col(0); return loss_of(p); }, b1);
+    const nn::Matrix gb1 = nn_test::central_gradient(
+        [&] {
+            p.b1 = b1.col(0);
+            return loss_of(p);
+        },
+        b1);
     p.b1 = n0.b1;
-    const nn::Matrix gb2 = nn_test::central_gradient([&] { p.b2 = b2.col(0); return loss_of(p); }, b2);
+    const nn::Matrix gb2 = nn_test::central_gradient(
+        [&] {
+            p.b2 = b2.col(0);
+            return loss_of(p);
+        },
+        b2);
     BOOST_TEST_CONTEXT("a 2-3-1 network " << show_net(n0) << " on the XOR data, lr = 0.1") {
-        nn_test::check_gradient((n0.W1 - n1.W1) / 0.1, gW1, 1e-7, "(W1 before − W1 after)/lr, the gradient for W1,");
-        nn_test::check_gradient((n0.W2 - n1.W2) / 0.1, gW2, 1e-7, "(W2 before − W2 after)/lr, the gradient for W2,");
-        nn_test::check_gradient(nn::Matrix((n0.b1 - n1.b1) / 0.1), gb1, 1e-7, "(b1 before − b1 after)/lr, the gradient for b1,");
-        nn_test::check_gradient(nn::Matrix((n0.b2 - n1.b2) / 0.1), gb2, 1e-7, "(b2 before − b2 after)/lr, the gradient for b2,");
+        nn_test::check_gradient((n0.W1 - n1.W1) / 0.1, gW1, 1e-7,
+                                "(W1 before − W1 after)/lr, the gradient for W1,");
+        nn_test::check_gradient((n0.W2 - n1.W2) / 0.1, gW2, 1e-7,
+                                "(W2 before − W2 after)/lr, the gradient for W2,");
+        nn_test::check_gradient(nn::Matrix((n0.b1 - n1.b1) / 0.1), gb1, 1e-7,
+                                "(b1 before − b1 after)/lr, the gradient for b1,");
+        nn_test::check_gradient(nn::Matrix((n0.b2 - n1.b2) / 0.1), gb2, 1e-7,
+                                "(b2 before − b2 after)/lr, the gradient for b2,");
     }
 }
 
 BOOST_AUTO_TEST_CASE(many_steps_learn_xor) {
     XorNet n = small_net();
     for (int e = 0; e < 5000; ++e) train_step(n, inputs(), targets(), 2.0);
-    BOOST_TEST(loss_of(n) < 0.01, "5000 steps with lr = 2 from a 2-3-1 network must learn XOR: loss ½ Σ (out − y)² "
-                                  "expected below 0.01, got " << loss_of(n));
+    BOOST_TEST(loss_of(n) < 0.01,
+               "5000 steps with lr = 2 from a 2-3-1 network must learn XOR: loss ½ Σ (out − y)² "
+               "expected below 0.01, got "
+                   << loss_of(n));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -7,12 +7,18 @@
 // Deck FruitPunch: "Vanishing/Exploding gradients?".
 // Run: ./nn run 10        Exercises: exercises/10_losses_activations.cpp, ./nn check 10
 #include <fmt/core.h>
+#include <fmt/ranges.h>
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
+#include <string_view>
 #include <vector>
 
 #include "exercise.hpp"
 #include "nn/data.hpp"
+#include "nn/dense.hpp"
+#include "nn/gradcheck.hpp"
 #include "nn/lesson.hpp"
 #include "nn/losses.hpp"
 #include "nn/mlp.hpp"
@@ -26,28 +32,62 @@ namespace {
 
 void losses() {
     nn::heading("1. Three losses (Intro-ANN, \"Loss Functions\")");
-    const nn::Matrix y = (nn::Matrix(1, 3) << 1, 0, 1).finished(), p = (nn::Matrix(1, 3) << 0.9, 0.2, 0.6).finished();
-    fmt::print("Targets y = [1, 0, 1], predictions ŷ = [0.9, 0.2, 0.6]:\n");
-    fmt::print("  MSE = 1/n Σ (y − ŷ)²            = (0.01 + 0.04 + 0.16)/3 = {:.6f}\n", nn::mse(p, y).loss);
-    fmt::print("  binary cross-entropy, averaged  = −(ln 0.9 + ln 0.8 + ln 0.6)/3 = {:.6f}\n",
+    const nn::Matrix y = (nn::Matrix(1, 3) << 1, 0, 1).finished(),
+                     p = (nn::Matrix(1, 3) << 0.9, 0.2, 0.6).finished();
+    std::vector<std::string> ys, ps, squares, logs;
+    for (nn::Index k = 0; k < y.cols(); ++k) {
+        ys.push_back(nn::format_number(y(0, k), 6));
+        ps.push_back(nn::format_number(p(0, k), 6));
+        squares.push_back(nn::format_number((y(0, k) - p(0, k)) * (y(0, k) - p(0, k)), 6));
+        // ln of the probability given to what happened: ŷ for a 1, 1 − ŷ for a 0
+        logs.push_back("ln " + nn::format_number(y(0, k) == 1 ? p(0, k) : 1 - p(0, k), 6));
+    }
+    fmt::print("Targets y = [{}], predictions ŷ = [{}]:\n", fmt::join(ys, ", "), fmt::join(ps, ", "));
+    fmt::print("  MSE = 1/n Σ (y − ŷ)²            = ({})/{} = {:.6f}\n", fmt::join(squares, " + "), y.cols(),
+               nn::mse(p, y).loss);
+    fmt::print("  binary cross-entropy, averaged  = −({})/{} = {:.6f}\n", fmt::join(logs, " + "), y.cols(),
                nn::binary_cross_entropy(p, y).loss);
     fmt::print("Cross-entropy for one-hot targets keeps only −ln of the probability of the true class.\n");
 
     nn::heading("2. Matrix-view's cross-entropy \"0.22\"");
     nn::Matrix t(5, 1), q(5, 1);
     for (int k = 0; k < 5; ++k) {
-        t(k, 0) = slide::targets[static_cast<std::size_t>(k)];
-        q(k, 0) = slide::softmax_output[static_cast<std::size_t>(k)];
+        t(k, 0) = slide::targets[std::size_t(k)];
+        q(k, 0) = slide::softmax_output[std::size_t(k)];
     }
-    fmt::print("−[0 0 0 1 0]·log [0.23 0.04 0.06 0.6 0.07] = −log 0.6, in three bases:\n");
+    const double p_true = (t.transpose() * q)(0, 0);  // the probability of the true class
+    const std::string pt = nn::format_number(p_true, 6);
+    auto deck = [](const auto& v) {
+        std::vector<std::string> s;
+        for (double e : v) s.push_back(nn::format_number(e, 6));
+        return fmt::format("[{}]", fmt::join(s, " "));
+    };
+    fmt::print("−{}·log {} = −log {}, in three bases:\n", deck(slide::targets), deck(slide::softmax_output),
+               pt);
+    const double ln = cross_entropy(q, t), log10 = -std::log10(p_true), log2 = -std::log2(p_true);
+    const std::string ce = nn::format_number(slide::cross_entropy.value, slide::cross_entropy.decimals);
     nn::SlideTable s;
-    s.row("natural log: −ln 0.6 (cross_entropy)", cross_entropy(q, t), slide::cross_entropy,
-          "0.51 with ln, the logarithm every framework uses");
-    s.row("base 10: −log10 0.6", -std::log10(0.6), slide::cross_entropy);
-    s.row("base 2: −log2 0.6", -std::log2(0.6), slide::cross_entropy, "0.74 bits");
+    s.row(fmt::format("natural log: −ln {} (cross_entropy)", pt), ln, slide::cross_entropy,
+          fmt::format("{} with ln, the logarithm every framework uses",
+                      nn::format_number(ln, slide::cross_entropy.decimals)));
+    s.row(fmt::format("base 10: −log10 {}", pt), log10, slide::cross_entropy);
+    s.row(fmt::format("base 2: −log2 {}", pt), log2, slide::cross_entropy,
+          fmt::format("{} bits", nn::format_number(log2, slide::cross_entropy.decimals)));
     s.print();
-    fmt::print("The deck's 0.22 is −log10 0.6 = 0.2218. The base only scales the loss (ln 0.6 =\n"
-               "log10 0.6 × ln 10), so it does not move the minimum, but it does scale every gradient.\n");
+    // Which base gives the deck's number.
+    const char* base = nn::matches(log10, slide::cross_entropy)  ? "−log10"
+                       : nn::matches(ln, slide::cross_entropy)   ? "−ln"
+                       : nn::matches(log2, slide::cross_entropy) ? "−log2"
+                                                                 : nullptr;
+    const double in_base = base == std::string_view("−ln")     ? ln
+                           : base == std::string_view("−log2") ? log2
+                                                               : log10;
+    fmt::print(
+        "The deck's {} {}. The base only scales the loss (ln {} =\n"
+        "log10 {} × ln 10), so it does not move the minimum, but it does scale every gradient.\n",
+        ce,
+        base ? fmt::format("is {} {} = {:.4f}", base, pt, in_base) : fmt::format("is no base's −log {}", pt),
+        pt, pt);
 }
 
 void softmax_overflow() {
@@ -56,60 +96,110 @@ void softmax_overflow() {
     const nn::Matrix naive_e = z.array().exp().matrix();
     const nn::Matrix naive = naive_e / naive_e.sum();
     const nn::Matrix p = stable_softmax(z);
-    fmt::print("z = [1000, 1001, 1002]: e^1000 overflows a double (largest about e^709).\n");
+    const double top = z.maxCoeff();
+    const nn::Matrix shifted = z.array() - z.minCoeff();  // [0, 1, 2]: small enough for the naive softmax
+    const nn::Matrix small_e = shifted.array().exp().matrix();
+    const nn::Matrix small = small_e / small_e.sum();
+    const auto largest = int(std::log(std::numeric_limits<double>::max()));  // 709
+    fmt::print("z = [{}]: e^{} {} a double (largest about e^{}).\n", fmt::join(z.reshaped(), ", "),
+               z.minCoeff(), std::isinf(std::exp(z.minCoeff())) ? "overflows" : "fits in", largest);
     auto show = [](double v) { return std::isnan(v) ? std::string("NaN") : fmt::format("{:.6f}", v); };
-    fmt::print("  naive e^z / Σ e^z       = [{}, {}, {}]   (∞/∞)\n", show(naive(0, 0)), show(naive(1, 0)), show(naive(2, 0)));
-    fmt::print("  shifted by max z = 1002 = [{:.6f}, {:.6f}, {:.6f}]\n", p(0, 0), p(1, 0), p(2, 0));
-    fmt::print("Subtracting the maximum changes nothing (it cancels between top and bottom) and leaves\n"
-               "every exponent ≤ 0. The result equals softmax([0, 1, 2]).\n");
+    fmt::print("  naive e^z / Σ e^z       = [{}, {}, {}]{}\n", show(naive(0, 0)), show(naive(1, 0)),
+               show(naive(2, 0)), naive.hasNaN() ? "   (∞/∞)" : "");
+    fmt::print("  shifted by max z = {} = [{:.6f}, {:.6f}, {:.6f}]\n", top, p(0, 0), p(1, 0), p(2, 0));
+    fmt::print(
+        "Subtracting the maximum changes nothing (it cancels between top and bottom) and leaves\n"
+        "every exponent ≤ 0. The result {} softmax([{}]).\n",
+        (p - small).cwiseAbs().maxCoeff() < 1e-15 ? "equals" : "does NOT equal",
+        fmt::join(shifted.reshaped(), ", "));
 }
 
 void learning_slowdown(const nn::LessonOptions& opt) {
     nn::heading("4. The learning slowdown: quadratic cost against cross-entropy (IBM-2)");
-    fmt::print("One sigmoid neuron, input x = 1, target y = 0, a constant rate η = {} for {} epochs\n"
-               "(\"let's play with different initial weights\"). The slide's two gradients:\n"
-               "  quadratic  C = (y − a)²/2:          ∂C/∂w = (a − y)·σ′(z)·x\n"
-               "  cross-entropy:                      ∂C/∂w = x·(σ(z) − y)\n\n", slide::eta, slide::epochs);
+    fmt::print(
+        "One sigmoid neuron, input x = {}, target y = {}, a constant rate η = {} for {} epochs\n"
+        "(\"let's play with different initial weights\"). The slide's two gradients:\n"
+        "  quadratic  C = (y − a)²/2:          ∂C/∂w = (a − y)·σ′(z)·x\n"
+        "  cross-entropy:                      ∂C/∂w = x·(σ(z) − y)\n\n",
+        slide::x, slide::y, slide::eta, slide::epochs);
+    constexpr int early = 30;
+    struct Run {
+        double a0, first_grad, a_early, a_end;
+    };
+    Run runs[2][2];  // [good start, bad start][quadratic, cross-entropy]
     std::vector<std::vector<std::string>> rows;
     nn::plot::LinePlot plot{"One neuron learning 1 -> 0: output a per epoch", "epoch", "output a", {}};
-    for (const auto& [w0, b0, start] : {std::tuple{slide::w_good, slide::b_good, "w = 0.6, b = 0.9"},
-                                        std::tuple{slide::w_bad, slide::b_bad, "w = 2, b = 2"}}) {
+    auto start_of = [](double w, double b) {
+        return w == b ? fmt::format("w = b = {}", w) : fmt::format("w = {}, b = {}", w, b);
+    };
+    const std::tuple<double, double> starts[] = {{slide::w_good, slide::b_good},
+                                                 {slide::w_bad, slide::b_bad}};
+    for (int k = 0; k < 2; ++k) {
+        const auto [w0, b0] = starts[k];
+        const std::string start = fmt::format("w = {}, b = {}", w0, b0);
         for (const bool quadratic : {true, false}) {
             double w = w0, b = b0;
-            nn::plot::Series s{fmt::format("{}, {}", start, quadratic ? "quadratic" : "cross-entropy"), {}, {}};
+            nn::plot::Series s{
+                fmt::format("{}, {}", start, quadratic ? "quadratic" : "cross-entropy"), {}, {}};
             double first_grad = 0;
             for (int e = 0; e <= slide::epochs; ++e) {
                 const double z = w * slide::x + b, a = nn::sigmoid(z);
                 s.x.push_back(e);
                 s.y.push_back(a);
-                const double dz = quadratic ? (a - slide::y) * activation_prime(nn::Activation::sigmoid, z) : a - slide::y;
+                const double dz =
+                    quadratic ? (a - slide::y) * activation_prime(nn::Activation::sigmoid, z) : a - slide::y;
                 if (e == 0) first_grad = dz * slide::x;
                 w -= slide::eta * dz * slide::x;
                 b -= slide::eta * dz;
             }
+            runs[k][quadratic ? 0 : 1] = {s.y[0], first_grad, s.y[early], s.y.back()};
             rows.push_back({start, quadratic ? "quadratic" : "cross-entropy", fmt::format("{:.6f}", s.y[0]),
-                            fmt::format("{:.6f}", first_grad), fmt::format("{:.4f}", s.y[30]),
+                            fmt::format("{:.6f}", first_grad), fmt::format("{:.4f}", s.y[early]),
                             fmt::format("{:.4f}", s.y.back())});
             plot.series.push_back(s);
         }
     }
-    nn::print_table({"start", "cost", "a at start", "∂C/∂w at start", "a @30", "a @300"}, rows, "llrrrr");
+    nn::print_table({"start", "cost", "a at start", "∂C/∂w at start", fmt::format("a @{}", early),
+                     fmt::format("a @{}", slide::epochs)},
+                    rows, "llrrrr");
+    // The words follow the runs from the bad start: how wrong (|a − y| > 0.9) and how saturated
+    // (σ′ < 0.05) it starts, whether the quadratic gradient is under a tenth of cross-entropy's and
+    // its output moves less than 0.01 in `early` epochs; and whether cross-entropy's first gradient
+    // is larger from the bad start than from the good one.
+    const Run& quad = runs[1][0];
+    const Run& ce = runs[1][1];
+    const double z0 = slide::w_bad * slide::x + slide::b_bad;
+    const double slope = activation_prime(nn::Activation::sigmoid, z0);
+    const bool badly = std::abs(quad.a0 - slide::y) > 0.9, saturated = slope < 0.05;
+    const bool tiny = std::abs(quad.first_grad) < 0.1 * std::abs(ce.first_grad);
+    const bool hardly = std::abs(quad.a_early - quad.a0) < 0.01;
+    const bool fastest = std::abs(ce.first_grad) > std::abs(runs[0][1].first_grad);
     fmt::print(
-        "From w = b = 2 the neuron starts badly wrong (a = 0.98) and saturated: σ′(4) = 0.018, so the\n"
-        "quadratic gradient is tiny and the output hardly moves for the first epochs. Cross-entropy's\n"
-        "gradient is a − y itself, largest when most wrong: it learns fastest where it is worst.\n"
+        "From {} the neuron starts {} (a = {:.2f}) and {}: σ′({}) = {:.3f}, so the\n"
+        "quadratic gradient is {} and the output {} for the first epochs. Cross-entropy's\n"
+        "gradient is a − y itself, largest when most wrong: {}.\n"
         "(The slide writes ∂C/∂w = (a − y)σ′(z)x = aσ′(z); the second form holds only here, with\n"
-        "x = 1 and y = 0.)\n");
+        "x = {} and y = {}.)\n",
+        start_of(slide::w_bad, slide::b_bad), badly ? "badly wrong" : "not far off", quad.a0,
+        saturated ? "saturated" : "not saturated", z0, slope, tiny ? "tiny" : "NOT tiny",
+        hardly ? "hardly moves" : "moves",
+        fastest ? "it learns fastest where it is worst"
+                : "yet here it does NOT start faster from the worse start",
+        slide::x, slide::y);
     opt.plot(plot, "10-learning-slowdown.png");
 }
 
 void activations(const nn::LessonOptions& opt) {
     nn::heading("5. Activations and their derivatives (Intro-ANN, \"MLP vs DNN\", \"Activation Functions\")");
     using nn::Activation;
-    const Activation acts[] = {Activation::sigmoid, Activation::tanh, Activation::relu, Activation::leaky_relu,
-                               Activation::elu};
+    const Activation acts[] = {Activation::sigmoid, Activation::tanh, Activation::relu,
+                               Activation::leaky_relu, Activation::elu};
     std::vector<std::vector<std::string>> rows;
     nn::plot::LinePlot values{"Activations", "z", "g(z)", {}}, slopes{"Their derivatives", "z", "g′(z)", {}};
+    // For the words below, from the sampled slopes: the sigmoid's largest slope; whether ReLU's is 1
+    // at every positive sample; whether leaky ReLU's and ELU's stay above 0 below 0.
+    double sigmoid_top = 0;
+    bool relu_one = true, keep_below = true;
     for (Activation a : acts) {
         double worst = 0;
         nn::plot::Series v{nn::name(a), {}, {}}, d{nn::name(a), {}, {}};
@@ -121,22 +211,27 @@ void activations(const nn::LessonOptions& opt) {
             v.y.push_back(nn::activate(a, Z)(0));
             d.x.push_back(z);
             d.y.push_back(activation_prime(a, z));
+            if (a == Activation::sigmoid) sigmoid_top = std::max(sigmoid_top, d.y.back());
+            if (a == Activation::relu && z > 0) relu_one = relu_one && d.y.back() == 1;
+            if ((a == Activation::leaky_relu || a == Activation::elu) && z < 0)
+                keep_below = keep_below && d.y.back() > 0;
             if (k % 7 == 3) {  // central differences away from the kink at 0
-                nn::Matrix up(1, 1), down(1, 1);
-                up << z + 1e-6;
-                down << z - 1e-6;
-                const double numeric = (nn::activate(a, up)(0) - nn::activate(a, down)(0)) / 2e-6;
+                const double numeric = nn::central_gradient([&] { return nn::activate(a, Z)(0); }, Z(0));
                 worst = std::max(worst, std::abs(numeric - activation_prime(a, z)));
             }
         }
         values.series.push_back(v);
         slopes.series.push_back(d);
-        rows.push_back({nn::name(a), fmt::format("{:.4f}", activation_prime(a, -3)), fmt::format("{:.4f}", activation_prime(a, 0.5)),
+        rows.push_back({nn::name(a), fmt::format("{:.4f}", activation_prime(a, -3)),
+                        fmt::format("{:.4f}", activation_prime(a, 0.5)),
                         fmt::format("{:.4f}", activation_prime(a, 3)), nn::measured(worst, "{:.1e}")});
     }
     nn::print_table({"activation", "g′(−3)", "g′(0.5)", "g′(3)", "max |g′ − central diff.|"}, rows, "lrrrr");
-    fmt::print("The sigmoid's slope never exceeds 0.25 and fades on both sides; tanh's reaches 1 at 0;\n"
-               "ReLU's is 1 for every positive input, and leaky ReLU and ELU keep a little below 0.\n");
+    fmt::print(
+        "The sigmoid's slope never exceeds {} and fades on both sides; tanh's reaches {} at 0;\n"
+        "ReLU's is {} for every positive input, and leaky ReLU and ELU {} below 0.\n",
+        nn::format_number(sigmoid_top, 4), nn::format_number(activation_prime(Activation::tanh, 0), 4),
+        relu_one ? "1" : "NOT 1", keep_below ? "keep a little" : "do NOT keep a slope");
     opt.plot(values, "10-activations.png");
     opt.plot(slopes, "10-activation-derivatives.png");
 }
@@ -149,18 +244,26 @@ void why_non_linear() {
     const nn::Matrix X = rng.normal_matrix(8, 5, 0, 1);
     const nn::Matrix W = W2 * W1;
     const nn::Vector b = W2 * b1 + b2;
-    auto layer = [](const nn::Matrix& M, const nn::Vector& c, const nn::Matrix& A) { return nn::Matrix((M * A).colwise() + c); };
-    const nn::Matrix two_linear = layer(W2, b2, layer(W1, b1, X)), one = layer(W, b, X);
-    const nn::Matrix with_relu = layer(W2, b2, layer(W1, b1, X).cwiseMax(0.0));
-    fmt::print("The slide's 8-4-1 network with A[1] = Z[1] (no activation), seeded weights, 5 inputs:\n");
+    const nn::Matrix two_linear = nn::dense_forward(W2, b2, nn::dense_forward(W1, b1, X)),
+                     one = nn::dense_forward(W, b, X);
+    const nn::Matrix with_relu = nn::dense_forward(W2, b2, nn::dense_forward(W1, b1, X).cwiseMax(0.0));
+    fmt::print("The slide's {}-{}-{} network with A[1] = Z[1] (no activation), seeded weights, {} inputs:\n",
+               W1.cols(), W1.rows(), W2.rows(), X.cols());
     nn::print_matrix("W2(W1·X + b1) + b2", two_linear, 6);
     nn::print_matrix("W·X + b, W = W2·W1, b = W2·b1 + b2", one, 6);
-    fmt::print("Largest difference: {}: two linear layers are one linear layer (a 1×8 W).\n",
-               nn::measured((two_linear - one).cwiseAbs().maxCoeff(), "{:.1e}"));
+    // Rounding differences only (well below 1e-12) make the two one layer; the ReLU network
+    // differs when some output is off by more than that.
+    const double linear_gap = (two_linear - one).cwiseAbs().maxCoeff(),
+                 relu_gap = (with_relu - one).cwiseAbs().maxCoeff();
+    fmt::print("Largest difference: {}: two linear layers {} one linear layer (a {}×{} W).\n",
+               nn::measured(linear_gap, "{:.1e}"), linear_gap < 1e-12 ? "are" : "are NOT", W.rows(),
+               W.cols());
     nn::print_matrix("with ReLU between", with_relu, 6);
-    fmt::print("With ReLU between them the outputs differ (by up to {:.3f}): no single W and b gives\n"
-               "them for every input, and the network can represent more than a line.\n",
-               (with_relu - one).cwiseAbs().maxCoeff());
+    fmt::print(
+        "With ReLU between them the outputs {} (by up to {:.3f}): {}\n"
+        "them for every input, and the network can represent more than a line.\n",
+        relu_gap > 1e-12 ? "differ" : "do NOT differ", relu_gap,
+        relu_gap > 1e-12 ? "no single W and b gives" : "here one W and b would give");
 }
 
 void which_loss() {
@@ -171,30 +274,52 @@ void which_loss() {
                      {"classification", "one label of many classes", "softmax", "cross-entropy"},
                      {"classification", "several labels of many classes", "sigmoid", "binary cross-entropy"}},
                     "llll");
-    fmt::print("Lessons 11 and 12 are the third row: softmax with cross-entropy, whose gradient with\n"
-               "respect to the logits is (P − Y)/N (exercise 10.3).\n");
+    fmt::print(
+        "Lessons 11 and 12 are the third row: softmax with cross-entropy, whose gradient with\n"
+        "respect to the logits is (P − Y)/N (exercise 10.3).\n");
+}
+
+// What the sigmoid network's last loss and gradients say, in words: ln 3 is the loss of answering
+// 1/3 for every class (what a network that learned only the class shares ends at).
+std::string sigmoid_outcome(double loss, const std::vector<double>& grad_norms) {
+    const double ln3 = std::log(3.0);
+    const bool vanished = *std::max_element(grad_norms.begin(), grad_norms.end()) < 1e-5;
+    if (std::abs(loss - ln3) < 5e-4)
+        return fmt::format(
+            "The sigmoid network ends at ln 3 = {:.4f}, the loss\n"
+            "of answering 1/3 for every class: it learned the class shares and nothing else, and its\n"
+            "gradients {}.",
+            ln3, vanished ? "have vanished in every layer" : "have NOT all vanished");
+    return fmt::format(
+        "The sigmoid network ends at {:.4f}, {} ln 3 = {:.4f}, the loss\n"
+        "of answering 1/3 for every class; its gradients {}.",
+        loss, loss < ln3 ? "below" : "above", ln3,
+        vanished ? "have vanished in every layer" : "have NOT all vanished");
 }
 
 void vanishing_gradients(const nn::LessonOptions& opt) {
-    nn::heading("8. Vanishing gradients: 10 sigmoid layers against 10 ReLU layers");
-    fmt::print(
-        "Intro-ANN: sigmoid neurons \"saturate and kill gradients\"; ReLU \"prevents the gradient\n"
-        "vanishing problem\" (FruitPunch asks about it too). A 4-32×10-3 network on Iris\n"
-        "(standardized, all 150 flowers, softmax cross-entropy), sigmoid with Glorot-uniform weights\n"
-        "(Keras's default) against ReLU with He-normal weights: ‖∂L/∂W‖ of each layer at the start\n"
-        "and after 500 full-batch steps of SGD (lr 0.1).\n\n");
+    constexpr int depth = 10, width = 32, steps = 500;
+    constexpr double lr = 0.1;
+    nn::heading(fmt::format("8. Vanishing gradients: {0} sigmoid layers against {0} ReLU layers", depth));
     const auto iris = nn::load_iris(opt.data_dir / "iris.csv");
     const nn::Matrix X = nn::Standardizer::fit(iris.X).apply(iris.X), Y = nn::one_hot(iris.labels, 3);
-    std::vector<int> sizes{4};
-    for (int l = 0; l < 10; ++l) sizes.push_back(32);
-    sizes.push_back(3);
+    fmt::print(
+        "Intro-ANN: sigmoid neurons \"saturate and kill gradients\"; ReLU \"prevents the gradient\n"
+        "vanishing problem\" (FruitPunch asks about it too). A {}-{}×{}-{} network on Iris\n"
+        "(standardized, all {} flowers, softmax cross-entropy), sigmoid with Glorot-uniform weights\n"
+        "(Keras's default) against ReLU with He-normal weights: ‖∂L/∂W‖ of each layer at the start\n"
+        "and after {} full-batch steps of SGD (lr {}).\n\n",
+        X.rows(), width, depth, Y.rows(), X.cols(), steps, lr);
+    std::vector<int> sizes{int(X.rows())};
+    for (int l = 0; l < depth; ++l) sizes.push_back(width);
+    sizes.push_back(int(Y.rows()));
     struct Result {
         std::vector<double> init, trained;
         double loss_init, loss_trained;
     };
     auto run = [&](nn::Activation a, nn::Init init) {
         nn::Rng rng(10);
-        std::vector<nn::Activation> acts(10, a);
+        std::vector<nn::Activation> acts(depth, a);
         acts.push_back(nn::Activation::identity);
         nn::Mlp m(sizes, acts, init, rng);
         Result r;
@@ -207,9 +332,9 @@ void vanishing_gradients(const nn::LessonOptions& opt) {
             return std::pair{n, grads};
         };
         r.init = norms(r.loss_init).first;
-        for (int s = 0; s < 500; ++s) {
+        for (int s = 0; s < steps; ++s) {
             double l = 0;
-            m.sgd_step(norms(l).second, 0.1);
+            m.sgd_step(norms(l).second, lr);
         }
         r.trained = norms(r.loss_trained).first;
         return r;
@@ -219,26 +344,34 @@ void vanishing_gradients(const nn::LessonOptions& opt) {
     std::vector<std::vector<std::string>> rows;
     nn::plot::LinePlot plot{"Gradient norm per layer (layer 1 is next to the input)", "layer", "‖∂L/∂W‖", {}};
     plot.log_y = true;
-    nn::plot::Series s1{"sigmoid, at the start", {}, sig.init, "linespoints"}, s2{"sigmoid, after 500 steps", {}, sig.trained, "linespoints"},
-        r1{"ReLU, at the start", {}, relu.init, "linespoints"}, r2{"ReLU, after 500 steps", {}, relu.trained, "linespoints"};
+    const std::string after = fmt::format("after {} steps", steps);
+    nn::plot::Series s1{"sigmoid, at the start", {}, sig.init, "linespoints"},
+        s2{"sigmoid, " + after, {}, sig.trained, "linespoints"},
+        r1{"ReLU, at the start", {}, relu.init, "linespoints"},
+        r2{"ReLU, " + after, {}, relu.trained, "linespoints"};
     for (std::size_t l = 0; l < sig.init.size(); ++l) {
-        rows.push_back({fmt::format("{}", l + 1), fmt::format("{:.2e}", sig.init[l]), fmt::format("{:.2e}", sig.trained[l]),
-                        fmt::format("{:.2e}", relu.init[l]), fmt::format("{:.2e}", relu.trained[l])});
-        for (auto* s : {&s1, &s2, &r1, &r2}) s->x.push_back(static_cast<double>(l + 1));
+        rows.push_back({fmt::format("{}", l + 1), fmt::format("{:.2e}", sig.init[l]),
+                        fmt::format("{:.2e}", sig.trained[l]), fmt::format("{:.2e}", relu.init[l]),
+                        fmt::format("{:.2e}", relu.trained[l])});
+        for (auto* s : {&s1, &s2, &r1, &r2}) s->x.push_back(double(l + 1));
     }
-    nn::print_table({"layer", "sigmoid: start", "after 500", "ReLU: start", "after 500"}, rows);
+    nn::print_table({"layer", "sigmoid: start", fmt::format("after {}", steps), "ReLU: start",
+                     fmt::format("after {}", steps)},
+                    rows);
     fmt::print("Loss: sigmoid {:.4f} -> {:.4f}; ReLU {:.4f} -> {:.4f}.\n", sig.loss_init, sig.loss_trained,
                relu.loss_init, relu.loss_trained);
     fmt::print(
         "Backwards through each sigmoid layer the gradient is multiplied by σ′ ≤ 0.25 (and by the\n"
         "weights): the first layer's gradient is {:.0e} times the last's at the start, so the\n"
-        "layers nearest the input barely learn. The sigmoid network ends at ln 3 = 1.0986, the loss\n"
-        "of answering 1/3 for every class: it learned the class shares and nothing else, and its\n"
-        "gradients have vanished in every layer. ReLU's derivative is 1\n"
+        "layers nearest the input {}. {} ReLU's derivative is 1\n"
         "wherever a unit is active: with He's start its gradients stay within a factor of {:.0f}\n"
-        "from the first layer to the last, and it trains. (A sigmoid network with weights large\n"
+        "from the first layer to the last, and it {}. (A sigmoid network with weights large\n"
         "enough to undo the 0.25 would instead explode: the same product, the other way.)\n",
-        sig.init.front() / sig.init.back(), std::max(relu.init.front() / relu.init.back(), relu.init.back() / relu.init.front()));
+        sig.init.front() / sig.init.back(),
+        sig.init.front() < 1e-2 * sig.init.back() ? "barely learn" : "still get a usable share",
+        sigmoid_outcome(sig.loss_trained, sig.trained),
+        std::max(relu.init.front() / relu.init.back(), relu.init.back() / relu.init.front()),
+        relu.loss_trained < 0.1 * relu.loss_init ? "trains" : "does NOT train either");
     plot.series = {s1, s2, r1, r2};
     opt.plot(plot, "10-vanishing-gradients.png");
 }
@@ -246,9 +379,7 @@ void vanishing_gradients(const nn::LessonOptions& opt) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    nn::Lesson lesson({"10", "Losses and activations", "IBM-2, Intro-ANN, Matrix-view",
-                       "MSE and cross-entropies, the deck's 0.22, a softmax that survives 1000, "
-                       "the learning slowdown, five activations, why non-linear, vanishing gradients."});
+    nn::Lesson lesson(nn::this_lesson);
     return lesson.run(argc, argv, [](const nn::LessonOptions& opt) {
         losses();
         softmax_overflow();

@@ -22,24 +22,29 @@ double cross_entropy(const nn::Matrix& P, const nn::Matrix& Y) {
     double sum = 0;
     for (nn::Index k = 0; k < P.size(); ++k)
         if (Y(k) != 0) sum -= Y(k) * std::log(P(k));  // a zero target adds nothing (and 0·ln 0 = 0)
-    return sum / static_cast<double>(P.cols());
+    return sum / double(P.cols());
 }
 
 nn::Matrix softmax_cross_entropy_grad(const nn::Matrix& Z, const nn::Matrix& Y) {
-    return (stable_softmax(Z) - Y) / static_cast<double>(Z.cols());
+    return (stable_softmax(Z) - Y) / double(Z.cols());
 }
 
 double activation_prime(nn::Activation a, double z) {
     switch (a) {
-        case nn::Activation::identity: return 1;
-        case nn::Activation::sigmoid: return nn::sigmoid(z) * nn::sigmoid(-z);
+        case nn::Activation::identity:
+            return 1;
+        case nn::Activation::sigmoid:
+            return nn::sigmoid(z) * nn::sigmoid(-z);
         case nn::Activation::tanh: {
             const double t = std::tanh(z);
             return 1 - t * t;
         }
-        case nn::Activation::relu: return z > 0 ? 1 : 0;
-        case nn::Activation::leaky_relu: return z > 0 ? 1 : nn::leaky_relu_alpha;
-        case nn::Activation::elu: return z >= 0 ? 1 : nn::elu_alpha * std::exp(z);
+        case nn::Activation::relu:
+            return z > 0 ? 1 : 0;
+        case nn::Activation::leaky_relu:
+            return z > 0 ? 1 : nn::leaky_relu_alpha;
+        case nn::Activation::elu:
+            return z >= 0 ? 1 : nn::elu_alpha * std::exp(z);
     }
     return 0;
 }

@@ -9,20 +9,14 @@
 
 namespace lesson10 {
 
-nn::Matrix stable_softmax(const nn::Matrix& Z) {
-    nn::not_implemented("10.1");
-}
+nn::Matrix stable_softmax(const nn::Matrix& Z) { nn::not_implemented("10.1"); }
 
-double cross_entropy(const nn::Matrix& P, const nn::Matrix& Y) {
-    nn::not_implemented("10.2");
-}
+double cross_entropy(const nn::Matrix& P, const nn::Matrix& Y) { nn::not_implemented("10.2"); }
 
 nn::Matrix softmax_cross_entropy_grad(const nn::Matrix& Z, const nn::Matrix& Y) {
     nn::not_implemented("10.3");
 }
 
-double activation_prime(nn::Activation a, double z) {
-    nn::not_implemented("10.4");
-}
+double activation_prime(nn::Activation a, double z) { nn::not_implemented("10.4"); }
 
 }  // namespace lesson10

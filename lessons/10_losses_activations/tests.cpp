@@ -19,7 +19,7 @@ using namespace lesson10;
 namespace {
 nn::Matrix column(const std::array<double, 5>& v) {
     nn::Matrix m(5, 1);
-    for (int k = 0; k < 5; ++k) m(k, 0) = v[static_cast<std::size_t>(k)];
+    for (int k = 0; k < 5; ++k) m(k, 0) = v[std::size_t(k)];
     return m;
 }
 
@@ -30,7 +30,7 @@ nn::Matrix softmax_by_hand(const nn::Matrix& Z) {
         long double sum = 0;
         for (nn::Index i = 0; i < Z.rows(); ++i) sum += std::exp(static_cast<long double>(Z(i, j)));
         for (nn::Index i = 0; i < Z.rows(); ++i)
-            P(i, j) = static_cast<double>(std::exp(static_cast<long double>(Z(i, j))) / sum);
+            P(i, j) = double(std::exp(static_cast<long double>(Z(i, j))) / sum);
     }
     return P;
 }
@@ -61,9 +61,9 @@ BOOST_AUTO_TEST_CASE(known_values_and_columns_summing_to_one) {
     const nn::Matrix Z = (nn::Matrix(3, 2) << 1, 0, 2, 0, 3, 0).finished();
     BOOST_TEST_CONTEXT("Z = " << nn_test::show(Z)) {
         const nn::Matrix P = stable_softmax(Z);
-        const nn::Matrix expected =
-            (nn::Matrix(3, 2) << 0.09003057317038046, 1.0 / 3, 0.24472847105479767, 1.0 / 3, 0.6652409557748219, 1.0 / 3)
-                .finished();
+        const nn::Matrix expected = (nn::Matrix(3, 2) << 0.09003057317038046, 1.0 / 3, 0.24472847105479767,
+                                     1.0 / 3, 0.6652409557748219, 1.0 / 3)
+                                        .finished();
         nn_test::check_matrix(P, expected, 1e-15, "softmax of each column (equal logits give equal shares)");
         check_column_sums(P, 1.0, 1e-14, "the columns of softmax must sum to 1");
     }
@@ -78,38 +78,45 @@ BOOST_AUTO_TEST_CASE(each_column_on_its_own_in_a_wide_batch) {
                              .finished();
     BOOST_TEST_CONTEXT("Z = " << nn_test::show(Z)) {
         const nn::Matrix P = stable_softmax(Z);
-        nn_test::check_matrix(P, softmax_by_hand(Z), 1e-14, "softmax of each column e^z / Σ e^z over that column");
+        nn_test::check_matrix(P, softmax_by_hand(Z), 1e-14,
+                              "softmax of each column e^z / Σ e^z over that column");
         check_column_sums(P, 1.0, 1e-14, "the columns of softmax must sum to 1");
     }
     // one row: each column has a single class, whose share is the whole, 1
     const nn::Matrix row = (nn::Matrix(1, 3) << -2.0, 0.0, 5.0).finished();
     BOOST_TEST_CONTEXT("Z = " << nn_test::show(row)) {
-        nn_test::check_matrix(stable_softmax(row), nn::Matrix::Ones(1, 3), 1e-15,
-                              "softmax of a one-class column is 1 (the sum runs down a column, not along a row)");
+        nn_test::check_matrix(
+            stable_softmax(row), nn::Matrix::Ones(1, 3), 1e-15,
+            "softmax of a one-class column is 1 (the sum runs down a column, not along a row)");
     }
 }
 
 BOOST_AUTO_TEST_CASE(a_logit_of_1000_gives_no_nan) {
     // softmax(1000, 1001, 1002) = softmax(0, 1, 2): the shift cancels
-    const nn::Matrix expected_012 = (nn::Matrix(3, 1) << 0.09003057317038046, 0.24472847105479767, 0.6652409557748219).finished();
+    const nn::Matrix expected_012 =
+        (nn::Matrix(3, 1) << 0.09003057317038046, 0.24472847105479767, 0.6652409557748219).finished();
     const nn::Matrix Z = (nn::Matrix(3, 1) << 1000, 1001, 1002).finished();
     BOOST_TEST_CONTEXT("Z = " << nn_test::show(Z)) {
         const nn::Matrix P = stable_softmax(Z);
-        BOOST_TEST(P.allFinite(), "softmax of logits near 1000 must be finite (no inf/inf = NaN), got " << nn_test::show(P));
+        BOOST_TEST(P.allFinite(),
+                   "softmax of logits near 1000 must be finite (no inf/inf = NaN), got " << nn_test::show(P));
         nn_test::check_matrix(P, expected_012, 1e-15, "softmax(1000, 1001, 1002) = softmax(0, 1, 2)");
     }
     // the largest logit last, 1000 above the first: shifting by the first entry overflows
     const nn::Matrix late = (nn::Matrix(3, 1) << 0, 999, 1000).finished();
     BOOST_TEST_CONTEXT("Z = " << nn_test::show(late)) {
         // softmax(−1000, −1, 0): e^−1000 is 0 in double, then 1/(1 + e) and e/(e + 1)... written out:
-        const nn::Matrix expected = (nn::Matrix(3, 1) << 0.0, 0.2689414213699951, 0.7310585786300049).finished();
-        nn_test::check_matrix(stable_softmax(late), expected, 1e-15,
-                              "softmax with the maximum last (shift by the column's MAXIMUM, not its first entry)");
+        const nn::Matrix expected =
+            (nn::Matrix(3, 1) << 0.0, 0.2689414213699951, 0.7310585786300049).finished();
+        nn_test::check_matrix(
+            stable_softmax(late), expected, 1e-15,
+            "softmax with the maximum last (shift by the column's MAXIMUM, not its first entry)");
     }
     // very negative logits: unshifted, every e^z underflows to 0 and 0/0 = NaN
     const nn::Matrix low = (nn::Matrix(3, 1) << -1002, -1001, -1000).finished();
     BOOST_TEST_CONTEXT("Z = " << nn_test::show(low)) {
-        nn_test::check_matrix(stable_softmax(low), expected_012, 1e-15, "softmax(−1002, −1001, −1000) = softmax(0, 1, 2)");
+        nn_test::check_matrix(stable_softmax(low), expected_012, 1e-15,
+                              "softmax(−1002, −1001, −1000) = softmax(0, 1, 2)");
     }
 }
 
@@ -125,7 +132,8 @@ BOOST_AUTO_TEST_CASE(columns_of_very_different_scale_are_shifted_each_by_its_own
         BOOST_TEST(P.allFinite(), "softmax must be finite in every column, got " << nn_test::show(P));
         const double a = 0.09003057317038046, b = 0.24472847105479767, c = 0.6652409557748219;
         const nn::Matrix expected = (nn::Matrix(3, 3) << a, a, a, b, b, b, c, c, c).finished();
-        nn_test::check_matrix(P, expected, 1e-15, "every column is softmax(0, 1, 2) shifted by its own maximum");
+        nn_test::check_matrix(P, expected, 1e-15,
+                              "every column is softmax(0, 1, 2) shifted by its own maximum");
         check_column_sums(P, 1.0, 1e-14, "the columns of softmax must sum to 1");
     }
 }
@@ -138,7 +146,8 @@ BOOST_AUTO_TEST_CASE(matrix_views_example_is_minus_ln_0_6) {
     const nn::Matrix P = column(slide::softmax_output), Y = column(slide::targets);
     BOOST_TEST_CONTEXT("P = " << nn_test::show(P) << ", Y = " << nn_test::show(Y)) {
         // −ln 0.6 = 0.5108256237659907 (natural log; the deck's 0.22 is −log10 0.6)
-        nn_test::check_near(cross_entropy(P, Y), 0.5108256237659907, 1e-15, "cross-entropy −Σ y ln p (natural log)");
+        nn_test::check_near(cross_entropy(P, Y), 0.5108256237659907, 1e-15,
+                            "cross-entropy −Σ y ln p (natural log)");
     }
 }
 
@@ -149,8 +158,9 @@ BOOST_AUTO_TEST_CASE(averaged_over_the_columns_not_the_rows) {
     P << 0.7, 0.1, 0.2, 0.5, 0.1, 0.4;
     Y << 1, 0, 0, 0, 0, 1;
     BOOST_TEST_CONTEXT("P = " << nn_test::show(P) << ", Y = " << nn_test::show(Y)) {
-        nn_test::check_near(cross_entropy(P, Y), 0.6364828379064438, 1e-15,
-                            "cross-entropy averaged over the N = 2 columns (not summed, not over the 3 rows)");
+        nn_test::check_near(
+            cross_entropy(P, Y), 0.6364828379064438, 1e-15,
+            "cross-entropy averaged over the N = 2 columns (not summed, not over the 3 rows)");
     }
     // four samples of two classes
     nn::Matrix P4(2, 4), Y4(2, 4);
@@ -159,7 +169,8 @@ BOOST_AUTO_TEST_CASE(averaged_over_the_columns_not_the_rows) {
     // −(ln 0.9 + ln 0.8 + ln 0.4 + ln 0.25)/4
     //   = (0.10536051565782628 + 0.2231435513142097 + 0.916290731874155 + 1.3862943611198906)/4
     BOOST_TEST_CONTEXT("P = " << nn_test::show(P4) << ", Y = " << nn_test::show(Y4)) {
-        nn_test::check_near(cross_entropy(P4, Y4), 0.6577722899915204, 1e-15, "cross-entropy averaged over the N = 4 columns");
+        nn_test::check_near(cross_entropy(P4, Y4), 0.6577722899915204, 1e-15,
+                            "cross-entropy averaged over the N = 4 columns");
     }
 }
 
@@ -171,7 +182,8 @@ BOOST_AUTO_TEST_CASE(soft_targets_weigh_every_log) {
     P << 0.25, 0.5, 0.25;
     Y << 0.2, 0.8, 0;
     BOOST_TEST_CONTEXT("P = " << nn_test::show(P) << ", Y = " << nn_test::show(Y)) {
-        nn_test::check_near(cross_entropy(P, Y), 0.8317766166719343, 1e-15, "cross-entropy −Σ_k y_k ln p_k with soft targets");
+        nn_test::check_near(cross_entropy(P, Y), 0.8317766166719343, 1e-15,
+                            "cross-entropy −Σ_k y_k ln p_k with soft targets");
     }
 }
 
@@ -183,7 +195,8 @@ BOOST_AUTO_TEST_CASE(a_zero_probability_where_the_target_is_zero_adds_nothing) {
     Y << 1, 0, 0, 1;
     BOOST_TEST_CONTEXT("P = " << nn_test::show(P) << ", Y = " << nn_test::show(Y)) {
         const double ce = cross_entropy(P, Y);
-        BOOST_TEST(std::isfinite(ce), "a term with y = 0 adds nothing even where p = 0 (0·ln 0 = 0): got " << ce);
+        BOOST_TEST(std::isfinite(ce),
+                   "a term with y = 0 adds nothing even where p = 0 (0·ln 0 = 0): got " << ce);
         nn_test::check_near(ce, 0.34657359027997264, 1e-15, "cross-entropy with p = 0 where y = 0");
     }
 }
@@ -194,7 +207,8 @@ BOOST_AUTO_TEST_CASE(a_shape_mismatch_throws_invalid_argument) {
     Y << 0, 0, 1, 0, 0, 1;
     // matching shapes do not throw: −(ln 0.25 + ln 0.5)/2 = (1.3862943611198906 + 0.6931471805599453)/2
     BOOST_TEST_CONTEXT("P = " << nn_test::show(P) << ", Y = " << nn_test::show(Y)) {
-        nn_test::check_near(cross_entropy(P, Y), 1.0397207708399179, 1e-15, "cross-entropy of matching shapes");
+        nn_test::check_near(cross_entropy(P, Y), 1.0397207708399179, 1e-15,
+                            "cross-entropy of matching shapes");
     }
     BOOST_TEST(throws_invalid_argument([&] { cross_entropy(P, nn::Matrix::Zero(2, 3)); }),
                "P 3x2 and Y 2x3 (the same number of entries) must throw std::invalid_argument");
@@ -240,7 +254,8 @@ BOOST_AUTO_TEST_CASE(known_values_with_the_1_over_n_of_the_columns) {
         const nn::Matrix G = softmax_cross_entropy_grad(Z, Y);
         nn_test::check_matrix(G, (softmax_by_hand(Z) - Y) / 5.0, 1e-15,
                               "(softmax(Z) − Y)/N with N = 5 columns (not the 2 rows, not summed)");
-        check_column_sums(G, 0.0, 1e-15, "each column of the gradient sums to 0 (softmax and one-hot both sum to 1)");
+        check_column_sums(G, 0.0, 1e-15,
+                          "each column of the gradient sums to 0 (softmax and one-hot both sum to 1)");
     }
     // one sample: N = 1, the gradient is softmax(z) − y itself
     const nn::Matrix z1 = (nn::Matrix(3, 1) << 1, 2, 3).finished();
@@ -248,7 +263,8 @@ BOOST_AUTO_TEST_CASE(known_values_with_the_1_over_n_of_the_columns) {
     BOOST_TEST_CONTEXT("Z = " << nn_test::show(z1) << ", Y = " << nn_test::show(y1)) {
         const nn::Matrix expected =
             (nn::Matrix(3, 1) << 0.09003057317038046, 0.24472847105479767 - 1, 0.6652409557748219).finished();
-        nn_test::check_matrix(softmax_cross_entropy_grad(z1, y1), expected, 1e-15, "softmax(z) − y for one sample (N = 1)");
+        nn_test::check_matrix(softmax_cross_entropy_grad(z1, y1), expected, 1e-15,
+                              "softmax(z) − y for one sample (N = 1)");
     }
 }
 
@@ -258,7 +274,8 @@ BOOST_AUTO_TEST_CASE(logits_of_1000_give_a_finite_gradient) {
     const nn::Matrix Y = (nn::Matrix(3, 3) << 1, 0, 0, 0, 0, 1, 0, 1, 0).finished();
     BOOST_TEST_CONTEXT("Z = " << nn_test::show(Z) << ", Y = " << nn_test::show(Y)) {
         const nn::Matrix G = softmax_cross_entropy_grad(Z, Y);
-        BOOST_TEST(G.allFinite(), "the gradient must be finite for logits of ±1000, got " << nn_test::show(G));
+        BOOST_TEST(G.allFinite(),
+                   "the gradient must be finite for logits of ±1000, got " << nn_test::show(G));
         const double a = 0.09003057317038046, b = 0.24472847105479767, c = 0.6652409557748219;
         // every column's softmax is (a, b, c); Y picks row 0, 2 and 1
         const nn::Matrix expected = (nn::Matrix(3, 3) << a - 1, a, a,  //
@@ -266,7 +283,8 @@ BOOST_AUTO_TEST_CASE(logits_of_1000_give_a_finite_gradient) {
                                      c, c - 1, c)
                                         .finished() /
                                     3.0;
-        nn_test::check_matrix(G, expected, 1e-15, "(softmax(Z) − Y)/3 with each column's softmax shifted by its maximum");
+        nn_test::check_matrix(G, expected, 1e-15,
+                              "(softmax(Z) − Y)/3 with each column's softmax shifted by its maximum");
     }
 }
 
@@ -279,12 +297,12 @@ BOOST_AUTO_TEST_CASE(every_activation_matches_central_differences) {
     for (Activation a : {Activation::identity, Activation::sigmoid, Activation::tanh, Activation::relu,
                          Activation::leaky_relu, Activation::elu})
         for (double z : {-2.5, -0.7, -0.01, 0.02, 0.9, 3.0}) {
-            nn::Matrix up(1, 1), down(1, 1);
-            up << z + 1e-6;
-            down << z - 1e-6;
-            const double numeric = (nn::activate(a, up)(0) - nn::activate(a, down)(0)) / 2e-6;
+            nn::Matrix Z(1, 1);
+            Z << z;
+            const double numeric = nn_test::central_gradient([&] { return nn::activate(a, Z)(0); }, Z(0));
             BOOST_TEST_CONTEXT(nn::name(a) << " at z = " << z) {
-                nn_test::check_near(activation_prime(a, z), numeric, 1e-8, "the derivative against central differences");
+                nn_test::check_near(activation_prime(a, z), numeric, 1e-8,
+                                    "the derivative against central differences");
             }
         }
 }
@@ -310,14 +328,18 @@ BOOST_AUTO_TEST_CASE(both_sides_of_the_kink_and_the_alphas) {
     nn_test::check_equal(activation_prime(Activation::leaky_relu, -1e-9), 0.01, "leaky_relu′(−1e−9) = α");
     nn_test::check_equal(activation_prime(Activation::leaky_relu, 4.0), 1.0, "leaky_relu′(4)");
     // elu′(z) = α·e^z below 0 with α = 1: e^−1 = 0.36787944117144233, e^−3 = 0.049787068367863944
-    nn_test::check_near(activation_prime(Activation::elu, -1.0), 0.36787944117144233, 1e-16, "elu′(−1) = e^−1");
-    nn_test::check_near(activation_prime(Activation::elu, -3.0), 0.049787068367863944, 1e-16, "elu′(−3) = e^−3");
+    nn_test::check_near(activation_prime(Activation::elu, -1.0), 0.36787944117144233, 1e-16,
+                        "elu′(−1) = e^−1");
+    nn_test::check_near(activation_prime(Activation::elu, -3.0), 0.049787068367863944, 1e-16,
+                        "elu′(−3) = e^−3");
     nn_test::check_equal(activation_prime(Activation::elu, 2.0), 1.0, "elu′(2)");
     nn_test::check_equal(activation_prime(Activation::identity, -7.0), 1.0, "identity′(−7)");
     nn_test::check_equal(activation_prime(Activation::identity, 7.0), 1.0, "identity′(7)");
     // sigmoid′(2) = σ(2)σ(−2) = 0.8807970779778823·0.11920292202211755 = 0.10499358540350649
-    nn_test::check_near(activation_prime(Activation::sigmoid, 2.0), 0.10499358540350649, 1e-15, "sigmoid′(2)");
-    nn_test::check_near(activation_prime(Activation::sigmoid, -2.0), 0.10499358540350649, 1e-15, "sigmoid′(−2)");
+    nn_test::check_near(activation_prime(Activation::sigmoid, 2.0), 0.10499358540350649, 1e-15,
+                        "sigmoid′(2)");
+    nn_test::check_near(activation_prime(Activation::sigmoid, -2.0), 0.10499358540350649, 1e-15,
+                        "sigmoid′(−2)");
     // tanh′(1) = 1 − tanh²(1) = 1 − 0.7615941559557649² = 0.41997434161402614
     nn_test::check_near(activation_prime(Activation::tanh, 1.0), 0.41997434161402614, 1e-15, "tanh′(1)");
     nn_test::check_near(activation_prime(Activation::tanh, -1.0), 0.41997434161402614, 1e-15, "tanh′(−1)");
@@ -332,13 +354,16 @@ BOOST_AUTO_TEST_CASE(far_out_at_plus_minus_40_and_800_no_nan) {
             const double expected_sigmoid = std::abs(z) == 40.0 ? 4.248354255291589e-18 : 0.0;
             nn_test::check_near(activation_prime(Activation::sigmoid, z), expected_sigmoid, 1e-17,
                                 "sigmoid′ far out (finite, about 0)");
-            nn_test::check_near(activation_prime(Activation::tanh, z), 0.0, 1e-16, "tanh′ far out (finite, about 0)");
+            nn_test::check_near(activation_prime(Activation::tanh, z), 0.0, 1e-16,
+                                "tanh′ far out (finite, about 0)");
             nn_test::check_equal(activation_prime(Activation::identity, z), 1.0, "identity′ far out");
             nn_test::check_equal(activation_prime(Activation::relu, z), z > 0 ? 1.0 : 0.0, "relu′ far out");
-            nn_test::check_equal(activation_prime(Activation::leaky_relu, z), z > 0 ? 1.0 : 0.01, "leaky_relu′ far out");
+            nn_test::check_equal(activation_prime(Activation::leaky_relu, z), z > 0 ? 1.0 : 0.01,
+                                 "leaky_relu′ far out");
             // elu′ = α·e^z below 0: e^−40 = 4.248354255291589e−18 is an ordinary double, so it is
             // checked to 12 digits (0 there would be wrong); e^−800 underflows to 0.
-            nn_test::check_near(activation_prime(Activation::elu, z), z > 0 ? 1.0 : (z == -40.0 ? 4.248354255291589e-18 : 0.0),
+            nn_test::check_near(activation_prime(Activation::elu, z),
+                                z > 0 ? 1.0 : (z == -40.0 ? 4.248354255291589e-18 : 0.0),
                                 z == -40.0 ? 1e-29 : 1e-300, "elu′ far out (α·e^z below 0)");
         }
     }

@@ -5,5 +5,5 @@
 #undef and_unit
 
 namespace lesson01 {
-MpUnit and_unit(int n) { return {2, std::vector<bool>(static_cast<std::size_t>(n), false)}; }
+MpUnit and_unit(int n) { return {2, std::vector<bool>(std::size_t(n), false)}; }
 }  // namespace lesson01

@@ -5,5 +5,5 @@
 #undef nor_unit
 
 namespace lesson01 {
-MpUnit nor_unit(int n) { return {1, std::vector<bool>(static_cast<std::size_t>(n), true)}; }
+MpUnit nor_unit(int n) { return {1, std::vector<bool>(std::size_t(n), true)}; }
 }  // namespace lesson01

@@ -9,7 +9,7 @@
 namespace lesson02 {
 int predict(const nn::Vector& w, const nn::Vector& x) {
     if (w.size() != x.size()) throw std::invalid_argument("lengths differ");
-    const int s = static_cast<int>(w.dot(x));
+    const int s = int(w.dot(x));
     return s >= 0 ? 1 : 0;
 }
 }  // namespace lesson02

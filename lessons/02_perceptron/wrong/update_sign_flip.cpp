@@ -8,8 +8,14 @@
 namespace lesson02 {
 bool learn_step(nn::Vector& w, const nn::Vector& x, int label) {
     const int y = predict(w, x);
-    if (label == 1 && y == 0) { w -= x; return true; }
-    if (label == 0 && y == 1) { w += x; return true; }
+    if (label == 1 && y == 0) {
+        w -= x;
+        return true;
+    }
+    if (label == 0 && y == 1) {
+        w += x;
+        return true;
+    }
     return false;
 }
 }  // namespace lesson02

@@ -10,7 +10,10 @@ namespace lesson04 {
 Params descent_step(Params p, const std::vector<double>& X, const std::vector<double>& Y, double eta) {
     if (X.size() != Y.size()) throw std::invalid_argument("sizes differ");
     double dw = 0, db = 0;
-    for (std::size_t i = 0; i < X.size(); ++i) { dw += grad_w(p.w, p.b, X[i], Y[i]); db += grad_b(p.w, p.b, X[i], Y[i]); }
+    for (std::size_t i = 0; i < X.size(); ++i) {
+        dw += grad_w(p.w, p.b, X[i], Y[i]);
+        db += grad_b(p.w, p.b, X[i], Y[i]);
+    }
     return {p.w - eta * dw, p.b - db};
 }
 }  // namespace lesson04

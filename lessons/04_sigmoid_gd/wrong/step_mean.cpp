@@ -15,7 +15,7 @@ Params descent_step(Params p, const std::vector<double>& X, const std::vector<do
         dw += grad_w(p.w, p.b, X[i], Y[i]);
         db += grad_b(p.w, p.b, X[i], Y[i]);
     }
-    const double n = static_cast<double>(X.size());
+    const double n = double(X.size());
     return {p.w - eta * dw / n, p.b - eta * db / n};
 }
 }  // namespace lesson04

@@ -11,6 +11,6 @@ namespace lesson05 {
 double squared_error(const nn::Matrix& target, const nn::Matrix& output) {
     if (target.rows() != output.rows() || target.cols() != output.cols())
         throw std::invalid_argument("shapes differ");
-    return (target - output).squaredNorm() / static_cast<double>(target.size());
+    return (target - output).squaredNorm() / double(target.size());
 }
 }  // namespace lesson05

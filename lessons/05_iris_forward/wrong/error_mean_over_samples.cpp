@@ -9,7 +9,8 @@
 
 namespace lesson05 {
 double squared_error(const nn::Matrix& target, const nn::Matrix& output) {
-    if (target.rows() != output.rows() || target.cols() != output.cols()) throw std::invalid_argument("shapes differ");
-    return 0.5 * (target - output).squaredNorm() / static_cast<double>(target.cols());
+    if (target.rows() != output.rows() || target.cols() != output.cols())
+        throw std::invalid_argument("shapes differ");
+    return 0.5 * (target - output).squaredNorm() / double(target.cols());
 }
 }  // namespace lesson05

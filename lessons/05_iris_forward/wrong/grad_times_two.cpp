@@ -9,7 +9,8 @@
 
 namespace lesson05 {
 nn::Matrix squared_error_grad(const nn::Matrix& target, const nn::Matrix& output) {
-    if (target.rows() != output.rows() || target.cols() != output.cols()) throw std::invalid_argument("shapes differ");
+    if (target.rows() != output.rows() || target.cols() != output.cols())
+        throw std::invalid_argument("shapes differ");
     return 2 * (output - target);
 }
 }  // namespace lesson05

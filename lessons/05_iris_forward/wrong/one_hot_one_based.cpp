@@ -9,10 +9,10 @@
 
 namespace lesson05 {
 nn::Matrix one_hot(const std::vector<int>& labels, int classes) {
-    nn::Matrix Y = nn::Matrix::Zero(classes, static_cast<nn::Index>(labels.size()));
+    nn::Matrix Y = nn::Matrix::Zero(classes, nn::Index(labels.size()));
     for (std::size_t i = 0; i < labels.size(); ++i) {
         if (labels[i] < 1 || labels[i] > classes) throw std::invalid_argument("label out of range");
-        Y(labels[i] - 1, static_cast<nn::Index>(i)) = 1;
+        Y(labels[i] - 1, nn::Index(i)) = 1;
     }
     return Y;
 }

@@ -9,10 +9,10 @@
 
 namespace lesson05 {
 nn::Matrix one_hot(const std::vector<int>& labels, int classes) {
-    nn::Matrix Y = nn::Matrix::Zero(static_cast<nn::Index>(labels.size()), classes);
+    nn::Matrix Y = nn::Matrix::Zero(nn::Index(labels.size()), classes);
     for (std::size_t i = 0; i < labels.size(); ++i) {
         if (labels[i] < 0 || labels[i] >= classes) throw std::invalid_argument("label out of range");
-        Y(static_cast<nn::Index>(i), labels[i]) = 1;
+        Y(nn::Index(i), labels[i]) = 1;
     }
     return Y;
 }

@@ -9,7 +9,8 @@
 #undef forward_pass
 
 namespace lesson06 {
-nn::Matrix forward_pass(const nn::Matrix& inp, const std::vector<nn::Matrix>& w, const std::vector<nn::Matrix>& b) {
+nn::Matrix forward_pass(const nn::Matrix& inp, const std::vector<nn::Matrix>& w,
+                        const std::vector<nn::Matrix>& b) {
     nn::Matrix a = inp;
     for (std::size_t l = 0; l < w.size(); ++l) {
         nn::Matrix z = w[l] * a;

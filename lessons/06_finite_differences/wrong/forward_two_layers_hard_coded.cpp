@@ -9,7 +9,8 @@
 #undef forward_pass
 
 namespace lesson06 {
-nn::Matrix forward_pass(const nn::Matrix& inp, const std::vector<nn::Matrix>& w, const std::vector<nn::Matrix>& b) {
+nn::Matrix forward_pass(const nn::Matrix& inp, const std::vector<nn::Matrix>& w,
+                        const std::vector<nn::Matrix>& b) {
     nn::Matrix z1 = w[0] * inp;
     z1.colwise() += b[0].col(0);
     const nn::Matrix a1 = sigmoid(z1);

@@ -11,7 +11,8 @@
 namespace lesson06 {
 Params nn_parameter_maker(const std::vector<int>& sizes, nn::Rng& rng) {
     if (sizes.size() < 2) throw std::invalid_argument("sizes");
-    for (int s : sizes) if (s < 1) throw std::invalid_argument("sizes");
+    for (int s : sizes)
+        if (s < 1) throw std::invalid_argument("sizes");
     Params p;
     for (std::size_t l = 0; l + 1 < sizes.size(); ++l) {
         p.w.push_back(rng.normal_matrix(sizes[l + 1], sizes[l], 0, 1));

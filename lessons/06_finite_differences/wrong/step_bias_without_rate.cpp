@@ -9,10 +9,14 @@
 #undef one_step_gd
 
 namespace lesson06 {
-Params one_step_gd(const nn::Matrix& X, const nn::Matrix& y, const std::vector<nn::Matrix>& w, const std::vector<nn::Matrix>& b, double lr) {
+Params one_step_gd(const nn::Matrix& X, const nn::Matrix& y, const std::vector<nn::Matrix>& w,
+                   const std::vector<nn::Matrix>& b, double lr) {
     const Grads g = gradient_estimator(X, y, w, b);
     Params p{w, b};
-    for (std::size_t l = 0; l < w.size(); ++l) { p.w[l] -= lr * g.w_pds[l]; p.b[l] -= g.b_pds[l]; }
+    for (std::size_t l = 0; l < w.size(); ++l) {
+        p.w[l] -= lr * g.w_pds[l];
+        p.b[l] -= g.b_pds[l];
+    }
     return p;
 }
 }  // namespace lesson06

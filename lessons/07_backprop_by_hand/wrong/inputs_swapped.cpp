@@ -6,11 +6,11 @@
 #undef hand_update
 
 namespace lesson07 {
-HandNet hand_update(const HandNet& n, double i1, double i2, double actual, double a) {
+HandNet hand_update(const HandNet& n, double i1, double i2, double actual, double eta) {
     const HandForward f = hand_forward(n, i1, i2);
     const double delta = f.prediction - actual;
-    return {n.w1 - a * (i2 * delta * n.w5), n.w2 - a * (i1 * delta * n.w5),
-            n.w3 - a * (i2 * delta * n.w6), n.w4 - a * (i1 * delta * n.w6),
-            n.w5 - a * (f.h1 * delta),      n.w6 - a * (f.h2 * delta)};
+    return {n.w1 - eta * (i2 * delta * n.w5), n.w2 - eta * (i1 * delta * n.w5),
+            n.w3 - eta * (i2 * delta * n.w6), n.w4 - eta * (i1 * delta * n.w6),
+            n.w5 - eta * (f.h1 * delta),      n.w6 - eta * (f.h2 * delta)};
 }
 }  // namespace lesson07

@@ -6,5 +6,7 @@
 #undef mul_backward
 
 namespace lesson08 {
-std::array<double, 2> mul_backward(double a, double b, double upstream) { return {upstream * a, upstream * b}; }
+std::array<double, 2> mul_backward(double a, double b, double upstream) {
+    return {upstream * a, upstream * b};
+}
 }  // namespace lesson08

@@ -13,14 +13,14 @@ std::vector<int> topological_order(const std::vector<std::vector<int>>& inputs, 
     std::vector<int> order;
     std::vector<bool> seen(inputs.size(), false);
     std::deque<int> queue{output};
-    seen[static_cast<std::size_t>(output)] = true;
+    seen[std::size_t(output)] = true;
     while (!queue.empty()) {
         const int k = queue.front();
         queue.pop_front();
         order.push_back(k);
-        for (int in : inputs[static_cast<std::size_t>(k)])
-            if (!seen[static_cast<std::size_t>(in)]) {
-                seen[static_cast<std::size_t>(in)] = true;
+        for (int in : inputs[std::size_t(k)])
+            if (!seen[std::size_t(in)]) {
+                seen[std::size_t(in)] = true;
                 queue.push_back(in);
             }
     }

@@ -11,7 +11,7 @@ namespace lesson08 {
 std::vector<int> topological_order(const std::vector<std::vector<int>>& inputs, int output) {
     std::vector<int> order;
     std::function<void(int)> visit = [&](int k) {
-        for (int in : inputs[static_cast<std::size_t>(k)]) visit(in);
+        for (int in : inputs[std::size_t(k)]) visit(in);
         order.push_back(k);
     };
     visit(output);

@@ -12,10 +12,10 @@ std::vector<int> topological_order(const std::vector<std::vector<int>>& inputs, 
     std::vector<int> order;
     std::vector<bool> seen(inputs.size(), false);
     std::function<void(int)> visit = [&](int k) {
-        if (seen[static_cast<std::size_t>(k)]) return;
-        seen[static_cast<std::size_t>(k)] = true;
+        if (seen[std::size_t(k)]) return;
+        seen[std::size_t(k)] = true;
         order.push_back(k);
-        for (int in : inputs[static_cast<std::size_t>(k)]) visit(in);
+        for (int in : inputs[std::size_t(k)]) visit(in);
     };
     visit(output);
     return order;

@@ -7,7 +7,9 @@
 namespace lesson10 {
 double cross_entropy(const nn::Matrix& P, const nn::Matrix& Y) {
     if (P.size() != Y.size()) throw std::invalid_argument("x");
-    double s = 0; for (nn::Index k = 0; k < P.size(); ++k) if (Y(k) != 0) s -= Y(k) * std::log(P(k));
+    double s = 0;
+    for (nn::Index k = 0; k < P.size(); ++k)
+        if (Y(k) != 0) s -= Y(k) * std::log(P(k));
     return s / P.cols();
 }
-}
+}  // namespace lesson10

@@ -4,5 +4,7 @@
 #include "../solution.cpp"
 #undef cross_entropy
 namespace lesson10 {
-double cross_entropy(const nn::Matrix& P, const nn::Matrix& Y) { return cross_entropy_reference(P, Y) * P.cols(); }
+double cross_entropy(const nn::Matrix& P, const nn::Matrix& Y) {
+    return cross_entropy_reference(P, Y) * P.cols();
 }
+}  // namespace lesson10

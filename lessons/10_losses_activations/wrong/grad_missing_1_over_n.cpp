@@ -5,5 +5,7 @@
 #undef softmax_cross_entropy_grad
 
 namespace lesson10 {
-nn::Matrix softmax_cross_entropy_grad(const nn::Matrix& Z, const nn::Matrix& Y) { return stable_softmax(Z) - Y; }
+nn::Matrix softmax_cross_entropy_grad(const nn::Matrix& Z, const nn::Matrix& Y) {
+    return stable_softmax(Z) - Y;
+}
 }  // namespace lesson10

@@ -4,5 +4,7 @@
 #include "../solution.cpp"
 #undef softmax_cross_entropy_grad
 namespace lesson10 {
-nn::Matrix softmax_cross_entropy_grad(const nn::Matrix& Z, const nn::Matrix& Y) { return (stable_softmax(Z) - Y) / double(Z.rows()); }
+nn::Matrix softmax_cross_entropy_grad(const nn::Matrix& Z, const nn::Matrix& Y) {
+    return (stable_softmax(Z) - Y) / double(Z.rows());
 }
+}  // namespace lesson10

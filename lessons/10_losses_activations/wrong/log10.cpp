@@ -14,6 +14,6 @@ double cross_entropy(const nn::Matrix& P, const nn::Matrix& Y) {
     double sum = 0;
     for (nn::Index k = 0; k < P.size(); ++k)
         if (Y(k) != 0) sum -= Y(k) * std::log10(P(k));
-    return sum / static_cast<double>(P.cols());
+    return sum / double(P.cols());
 }
 }  // namespace lesson10

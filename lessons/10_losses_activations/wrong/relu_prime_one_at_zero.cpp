@@ -10,4 +10,4 @@ double activation_prime(nn::Activation a, double z) {
     if ((a == A::relu || a == A::leaky_relu) && z == 0) return 1;
     return activation_prime_reference(a, z);
 }
-}
+}  // namespace lesson10

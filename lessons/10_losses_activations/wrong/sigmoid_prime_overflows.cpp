@@ -10,4 +10,4 @@ double activation_prime(nn::Activation a, double z) {
     if (a == A::sigmoid) return std::exp(-z) / ((1 + std::exp(-z)) * (1 + std::exp(-z)));
     return activation_prime_reference(a, z);
 }
-}
+}  // namespace lesson10

@@ -9,4 +9,4 @@ nn::Matrix stable_softmax(const nn::Matrix& Z) {
     for (nn::Index j = 0; j < E.cols(); ++j) E.col(j) /= E.col(j).sum();
     return E;
 }
-}
+}  // namespace lesson10

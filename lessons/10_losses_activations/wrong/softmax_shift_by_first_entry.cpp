@@ -6,7 +6,10 @@
 namespace lesson10 {
 nn::Matrix stable_softmax(const nn::Matrix& Z) {
     nn::Matrix E(Z.rows(), Z.cols());
-    for (nn::Index j = 0; j < E.cols(); ++j) { E.col(j) = (Z.col(j).array() - Z(0, j)).exp().matrix(); E.col(j) /= E.col(j).sum(); }
+    for (nn::Index j = 0; j < E.cols(); ++j) {
+        E.col(j) = (Z.col(j).array() - Z(0, j)).exp().matrix();
+        E.col(j) /= E.col(j).sum();
+    }
     return E;
 }
-}
+}  // namespace lesson10
