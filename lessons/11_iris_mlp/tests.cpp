@@ -28,20 +28,24 @@ double loss_by_hand(const nn::Mlp& m, const nn::Matrix& X, const nn::Matrix& Y) 
         const double lse = top + std::log((A.col(j).array() - top).exp().sum());
         for (nn::Index k = 0; k < A.rows(); ++k) l -= Y(k, j) * (A(k, j) - lse);
     }
-    return l / static_cast<double>(A.cols());
+    return l / double(A.cols());
 }
 
 // Every W and b of `after` must be `before`'s minus lr times the gradient of the mean loss at
 // `before` (central differences), layer by layer.
-void check_one_step(const nn::Mlp& before, const nn::Mlp& after, const nn::Matrix& X, const nn::Matrix& Y, double lr) {
-    BOOST_TEST_REQUIRE(after.layers.size() == before.layers.size(), "the step must keep the model's "
-                                                                        << before.layers.size() << " layers, got "
-                                                                        << after.layers.size());
+void check_one_step(const nn::Mlp& before, const nn::Mlp& after, const nn::Matrix& X, const nn::Matrix& Y,
+                    double lr) {
+    BOOST_TEST_REQUIRE(
+        after.layers.size() == before.layers.size(),
+        "the step must keep the model's " << before.layers.size() << " layers, got " << after.layers.size());
     nn::Mlp probe = before;
     for (std::size_t l = 0; l < before.layers.size(); ++l) {
-        const std::string layer = "layer " + std::to_string(l + 1) + " of " + std::to_string(before.layers.size());
-        const nn::Matrix dW = nn_test::central_gradient([&] { return loss_by_hand(probe, X, Y); }, probe.layers[l].W);
-        const nn::Matrix db = nn_test::central_gradient([&] { return loss_by_hand(probe, X, Y); }, probe.layers[l].b);
+        const std::string layer =
+            "layer " + std::to_string(l + 1) + " of " + std::to_string(before.layers.size());
+        const nn::Matrix dW =
+            nn_test::central_gradient([&] { return loss_by_hand(probe, X, Y); }, probe.layers[l].W);
+        const nn::Matrix db =
+            nn_test::central_gradient([&] { return loss_by_hand(probe, X, Y); }, probe.layers[l].b);
         nn_test::check_matrix(after.layers[l].W, before.layers[l].W - lr * dW, 1e-8,
                               "W of " + layer + " after the step (W − lr·∂L/∂W, L the MEAN loss)");
         nn_test::check_matrix(after.layers[l].b, nn::Matrix(before.layers[l].b) - lr * db, 1e-8,
@@ -78,13 +82,16 @@ BOOST_FIXTURE_TEST_CASE(returns_the_loss_before_the_step, Fixture) {
                         "the returned loss: the MEAN cross-entropy of the batch BEFORE the update");
     // a second step returns the loss at the parameters the first left
     const double second = loss_by_hand(model, X, Y);
-    nn_test::check_near(train_step(model, X, Y, 0.1), second, 1e-12, "the loss returned by a second step (at the updated model)");
+    nn_test::check_near(train_step(model, X, Y, 0.1), second, 1e-12,
+                        "the loss returned by a second step (at the updated model)");
 }
 
 BOOST_FIXTURE_TEST_CASE(moves_every_weight_and_bias_by_minus_lr_times_its_gradient, Fixture) {
     const nn::Mlp before = model;
     train_step(model, X, Y, 0.37);
-    BOOST_TEST_CONTEXT("one step with lr = 0.37 on a 3-5-4-4 model, a batch of 6") { check_one_step(before, model, X, Y, 0.37); }
+    BOOST_TEST_CONTEXT("one step with lr = 0.37 on a 3-5-4-4 model, a batch of 6") {
+        check_one_step(before, model, X, Y, 0.37);
+    }
 }
 
 BOOST_FIXTURE_TEST_CASE(the_learning_rate_scales_the_step_and_0_changes_nothing, Fixture) {
@@ -92,8 +99,10 @@ BOOST_FIXTURE_TEST_CASE(the_learning_rate_scales_the_step_and_0_changes_nothing,
     const double loss = train_step(model, X, Y, 0.0);
     nn_test::check_near(loss, loss_by_hand(before, X, Y), 1e-12, "the loss returned by a step with lr = 0");
     for (std::size_t l = 0; l < before.layers.size(); ++l) {
-        nn_test::check_matrix(model.layers[l].W, before.layers[l].W, 0.0, "W of layer " + std::to_string(l + 1) + " after lr = 0");
-        nn_test::check_matrix(model.layers[l].b, before.layers[l].b, 0.0, "b of layer " + std::to_string(l + 1) + " after lr = 0");
+        nn_test::check_matrix(model.layers[l].W, before.layers[l].W, 0.0,
+                              "W of layer " + std::to_string(l + 1) + " after lr = 0");
+        nn_test::check_matrix(model.layers[l].b, before.layers[l].b, 0.0,
+                              "b of layer " + std::to_string(l + 1) + " after lr = 0");
     }
     train_step(model, X, Y, 2.5);
     BOOST_TEST_CONTEXT("one step with lr = 2.5") { check_one_step(before, model, X, Y, 2.5); }
@@ -105,8 +114,11 @@ BOOST_FIXTURE_TEST_CASE(a_second_step_starts_from_the_first, Fixture) {
     // a second batch, of one sample: the mean over N = 1 is the sample's own loss
     const nn::Matrix x1 = X.col(2), y1 = Y.col(2);
     const double loss = train_step(model, x1, y1, 0.2);
-    nn_test::check_near(loss, loss_by_hand(middle, x1, y1), 1e-12, "the loss of the second step, on a batch of 1");
-    BOOST_TEST_CONTEXT("the second step, lr = 0.2, on the batch of 1 (column 2)") { check_one_step(middle, model, x1, y1, 0.2); }
+    nn_test::check_near(loss, loss_by_hand(middle, x1, y1), 1e-12,
+                        "the loss of the second step, on a batch of 1");
+    BOOST_TEST_CONTEXT("the second step, lr = 0.2, on the batch of 1 (column 2)") {
+        check_one_step(middle, model, x1, y1, 0.2);
+    }
 }
 
 BOOST_FIXTURE_TEST_CASE(the_same_batch_twice_over_takes_the_same_step, Fixture) {
@@ -121,10 +133,12 @@ BOOST_FIXTURE_TEST_CASE(the_same_batch_twice_over_takes_the_same_step, Fixture) 
     nn_test::check_near(l1, loss_by_hand(model_before, X, Y), 1e-12, "the loss of the batch before the step");
     nn_test::check_near(l2, l1, 1e-12, "the loss of a batch repeated twice (a mean, not a sum)");
     for (std::size_t l = 0; l < model.layers.size(); ++l) {
-        nn_test::check_matrix(model.layers[l].W, once.layers[l].W, 1e-12,
-                              "W of layer " + std::to_string(l + 1) + " after a step on the batch repeated twice");
-        nn_test::check_matrix(model.layers[l].b, once.layers[l].b, 1e-12,
-                              "b of layer " + std::to_string(l + 1) + " after a step on the batch repeated twice");
+        nn_test::check_matrix(
+            model.layers[l].W, once.layers[l].W, 1e-12,
+            "W of layer " + std::to_string(l + 1) + " after a step on the batch repeated twice");
+        nn_test::check_matrix(
+            model.layers[l].b, once.layers[l].b, 1e-12,
+            "b of layer " + std::to_string(l + 1) + " after a step on the batch repeated twice");
     }
 }
 
@@ -132,9 +146,12 @@ BOOST_FIXTURE_TEST_CASE(repeated_steps_fit_the_batch, Fixture) {
     const double start = loss_by_hand(model, X, Y);
     double last = 0;
     for (int s = 0; s < 400; ++s) last = train_step(model, X, Y, 0.5);
-    BOOST_TEST(last < 0.2 * start, "400 steps of lr 0.5 must fit 6 samples (the loss below a fifth of where it started): "
-                                       "the loss went from " << start << " to " << last);
-    nn_test::check_near(loss_by_hand(model, X, Y), last, 0.05, "the loss after 400 steps, about the last one returned");
+    BOOST_TEST(last < 0.2 * start,
+               "400 steps of lr 0.5 must fit 6 samples (the loss below a fifth of where it started): "
+               "the loss went from "
+                   << start << " to " << last);
+    nn_test::check_near(loss_by_hand(model, X, Y), last, 0.05,
+                        "the loss after 400 steps, about the last one returned");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

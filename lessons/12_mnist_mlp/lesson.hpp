@@ -20,13 +20,13 @@ struct DataSet {
 // /usr/share/datasets/fashion-mnist (or <data_dir>/fashion-mnist). Anything else is an error.
 DataSet load_dataset(const std::filesystem::path& data_dir, const std::string& name);
 
-// Columns idx of a split as pixels / 255 (784, n), and their labels one-hot (10, n).
-nn::Matrix pixels(const nn::Mnist& m, const std::vector<nn::Index>& idx);
-nn::Matrix one_hot_labels(const nn::Mnist& m, const std::vector<nn::Index>& idx);
-std::vector<int> labels_of(const nn::Mnist& m, std::size_t first, std::size_t n);
 // The model's scores for samples [first, first + n), computed 1000 at a time.
 nn::Matrix scores(const nn::Mlp& model, const nn::Mnist& m, std::size_t first, std::size_t n);
 
+// nn::Sgd or nn::Adam (common/include/nn/optim.hpp). Adam comes a lesson before lesson 13 explains
+// it (exercise 13.2), as in the deck's Keras code: here it is only a choice in the configuration.
+// Not lesson 13's Optimizer: that one adds momentum and steps lesson 13's own network with the
+// learner's exercise functions; this one picks between the library's two for an nn::Mlp.
 enum class Optimizer { sgd, adam };
 struct RunConfig {
     std::string title;
@@ -34,8 +34,10 @@ struct RunConfig {
     nn::Activation hidden = nn::Activation::relu;
     Optimizer optimizer = Optimizer::sgd;
     double lr = 0.1;
-    int batch = 32, epochs = 5;
-    std::size_t train_limit = 0, test_limit = 0;  // 0: all
+    int batch = 32;
+    int epochs = 5;
+    std::size_t train_limit = 0;  // 0: all
+    std::size_t test_limit = 0;   // 0: all
     std::uint64_t seed = 12;
 };
 struct RunResult {
@@ -43,8 +45,9 @@ struct RunResult {
     std::vector<double> loss, test_accuracy;  // per epoch
     double seconds = 0;
 };
-// Glorot-uniform weights and zero biases (Keras's defaults), softmax cross-entropy, the
-// exercises' mini-batches; prints one line per epoch (and a progress bar on a terminal).
+// Glorot-uniform weights and zero biases (Keras's defaults), softmax cross-entropy, nn::train_epoch
+// with exercise 12.1's mini-batches and 12.2's evaluation; prints one line per epoch (and a
+// progress bar on a terminal).
 RunResult run(const DataSet& data, const RunConfig& config);
 
 // A digit as 28 lines of characters, darker pixels as denser characters.

@@ -12,11 +12,12 @@ using namespace lesson12;
 // (seed 12); chance is 0.1, and a broken gradient or update stays near it.
 BOOST_AUTO_TEST_CASE(one_epoch_on_10000_images_passes_75_percent) {
     const DataSet d = load_dataset(nn::default_data_dir(), "mnist");
-    RunConfig c{"test", {784, 30, 30, 10}};
-    c.lr = 0.1;
-    c.epochs = 1;
-    c.train_limit = 10000;
-    c.test_limit = 2000;
+    const RunConfig c{.title = "test",
+                      .sizes = {784, 30, 30, 10},
+                      .lr = 0.1,
+                      .epochs = 1,
+                      .train_limit = 10000,
+                      .test_limit = 2000};
     const RunResult r = run(d, c);
     BOOST_TEST(r.test_accuracy.back() > 0.75);
 }

@@ -39,6 +39,7 @@ nn::Matrix dropout_backward(const nn::Matrix& dOut, const nn::Matrix& mask);
 //   running_mean ← momentum·running_mean + (1 − momentum)·μ   (the same for running_var and σ²)
 // In evaluation the running statistics take the place of μ and σ², and they do not change.
 nn::Matrix batchnorm_forward(const nn::Matrix& Z, const nn::Vector& gamma, const nn::Vector& beta, double eps,
-                             bool training, nn::Vector& running_mean, nn::Vector& running_var, double momentum);
+                             bool training, nn::Vector& running_mean, nn::Vector& running_var,
+                             double momentum);
 
 }  // namespace lesson13

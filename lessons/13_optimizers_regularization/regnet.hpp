@@ -12,6 +12,23 @@
 namespace lesson13 {
 
 enum class Optimizer { sgd, momentum, adam };
+// Momentum's β (exercise 13.1) in every run of the lesson; Adam uses the paper's defaults,
+// nn::adam_beta1, nn::adam_beta2 and nn::adam_eps (nn/optim.hpp).
+constexpr double momentum_beta = 0.9;
+
+// Batch normalization's backward pass, the partner of exercise 13.4's batchnorm_forward in
+// training mode. Its forward lines, with μ, σ² over the batch (the N columns of Z):
+//   Ẑ = (Z − μ) / √(σ² + ε)         Y = γ ⊙ Ẑ + β
+// give, from dY = dL/dY (sums over the batch):
+//   dγ = Σ dY ⊙ Ẑ      dβ = Σ dY      dẐ = dY ⊙ γ
+//   dZ = (1/N)·(1/√(σ² + ε))·(N·dẐ − Σ dẐ − Ẑ ⊙ Σ (dẐ ⊙ Ẑ))
+// μ and σ² are recomputed from Z, the forward's input.
+struct BatchNormGrads {
+    nn::Matrix dZ;
+    nn::Vector dgamma, dbeta;
+};
+BatchNormGrads batchnorm_backward(const nn::Matrix& dY, const nn::Matrix& Z, const nn::Vector& gamma,
+                                  double eps);
 
 struct RegNetConfig {
     std::vector<int> sizes;  // {784, hidden..., 10}
@@ -32,12 +49,13 @@ public:
     double l2_penalty() const;  // (λ/2)·Σ W²
 
     struct Layer {
-        nn::Matrix W, dW, mW, vW;       // weights, gradient, optimizer state
-        nn::Matrix b, db, mb, vb;       // (out, 1)
+        nn::Matrix W, dW, mW, vW;                                     // weights, gradient, optimizer state
+        nn::Matrix b, db, mb, vb;                                     // (out, 1)
         nn::Matrix gamma, dgamma, mg, vg, beta, dbeta, mbeta, vbeta;  // batch norm's, (out, 1)
         nn::Vector running_mean, running_var;
-        // kept by forward for backward:
-        nn::Matrix input, Z, Y, A, mask;
+        // kept by forward for backward: the input, Z = W·input + b, Zn = batch norm's output (Z
+        // itself without batch norm), A = the activation of Zn, and dropout's mask
+        nn::Matrix input, Z, Zn, A, mask;
     };
     std::vector<Layer> layers;
     RegNetConfig config;

@@ -15,7 +15,7 @@ void adam_update(nn::Matrix& W, nn::Matrix& m, nn::Matrix& v, const nn::Matrix& 
                  double beta1, double beta2, double eps) {
     m = beta1 * m + (1 - beta1) * dW;
     v = beta2 * v + (1 - beta2) * dW.cwiseAbs2();
-    const double c1 = 1 - std::pow(beta1, static_cast<double>(t)), c2 = 1 - std::pow(beta2, static_cast<double>(t));
+    const double c1 = 1 - std::pow(beta1, double(t)), c2 = 1 - std::pow(beta2, double(t));
     W.array() -= lr * (m.array() / c1) / ((v.array() / c2).sqrt() + eps);
 }
 
@@ -30,10 +30,13 @@ nn::Matrix dropout_forward(const nn::Matrix& A, double p, bool training, nn::Rng
     return A.cwiseProduct(mask);
 }
 
-nn::Matrix dropout_backward(const nn::Matrix& dOut, const nn::Matrix& mask) { return dOut.cwiseProduct(mask); }
+nn::Matrix dropout_backward(const nn::Matrix& dOut, const nn::Matrix& mask) {
+    return dOut.cwiseProduct(mask);
+}
 
 nn::Matrix batchnorm_forward(const nn::Matrix& Z, const nn::Vector& gamma, const nn::Vector& beta, double eps,
-                             bool training, nn::Vector& running_mean, nn::Vector& running_var, double momentum) {
+                             bool training, nn::Vector& running_mean, nn::Vector& running_var,
+                             double momentum) {
     nn::Vector mean = running_mean, var = running_var;
     if (training) {
         mean = Z.rowwise().mean();

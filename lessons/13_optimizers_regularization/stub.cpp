@@ -22,12 +22,11 @@ nn::Matrix dropout_forward(const nn::Matrix& A, double p, bool training, nn::Rng
     nn::not_implemented("13.3");
 }
 
-nn::Matrix dropout_backward(const nn::Matrix& dOut, const nn::Matrix& mask) {
-    nn::not_implemented("13.3");
-}
+nn::Matrix dropout_backward(const nn::Matrix& dOut, const nn::Matrix& mask) { nn::not_implemented("13.3"); }
 
 nn::Matrix batchnorm_forward(const nn::Matrix& Z, const nn::Vector& gamma, const nn::Vector& beta, double eps,
-                             bool training, nn::Vector& running_mean, nn::Vector& running_var, double momentum) {
+                             bool training, nn::Vector& running_mean, nn::Vector& running_var,
+                             double momentum) {
     nn::not_implemented("13.4");
 }
 

@@ -19,7 +19,7 @@ nn::Matrix m23(double a, double b, double c, double d, double e, double f) {
     return (nn::Matrix(2, 3) << a, b, c, d, e, f).finished();
 }
 nn::Vector vec(std::initializer_list<double> xs) {
-    nn::Vector v(static_cast<nn::Index>(xs.size()));
+    nn::Vector v(std::ssize(xs));
     nn::Index i = 0;
     for (double x : xs) v(i++) = x;
     return v;
@@ -27,17 +27,18 @@ nn::Vector vec(std::initializer_list<double> xs) {
 std::string step_name(int s) { return "after step " + std::to_string(s) + ": "; }
 
 // Adam for one scalar, the contract's formulas written out: m, v and w are updated in place.
-void adam_scalar(double& w, double& m, double& v, double g, long t, double lr, double b1, double b2, double eps) {
+void adam_scalar(double& w, double& m, double& v, double g, long t, double lr, double b1, double b2,
+                 double eps) {
     m = b1 * m + (1 - b1) * g;
     v = b2 * v + (1 - b2) * g * g;
-    const double mhat = m / (1 - std::pow(b1, static_cast<double>(t)));
-    const double vhat = v / (1 - std::pow(b2, static_cast<double>(t)));
+    const double mhat = m / (1 - std::pow(b1, double(t)));
+    const double vhat = v / (1 - std::pow(b2, double(t)));
     w = w - lr * mhat / (std::sqrt(vhat) + eps);
 }
 
 // Batch normalization written out with loops: Y for Z (units, N), with the given mean and variance.
-nn::Matrix bn_expected(const nn::Matrix& Z, const nn::Vector& mean, const nn::Vector& var, const nn::Vector& gamma,
-                       const nn::Vector& beta, double eps) {
+nn::Matrix bn_expected(const nn::Matrix& Z, const nn::Vector& mean, const nn::Vector& var,
+                       const nn::Vector& gamma, const nn::Vector& beta, double eps) {
     nn::Matrix Y(Z.rows(), Z.cols());
     for (nn::Index i = 0; i < Z.rows(); ++i)
         for (nn::Index j = 0; j < Z.cols(); ++j)
@@ -51,10 +52,10 @@ void row_stats(const nn::Matrix& Z, nn::Vector& mean, nn::Vector& var) {
     for (nn::Index i = 0; i < Z.rows(); ++i) {
         double s = 0;
         for (nn::Index j = 0; j < Z.cols(); ++j) s += Z(i, j);
-        mean(i) = s / static_cast<double>(Z.cols());
+        mean(i) = s / double(Z.cols());
         double q = 0;
         for (nn::Index j = 0; j < Z.cols(); ++j) q += (Z(i, j) - mean(i)) * (Z(i, j) - mean(i));
-        var(i) = q / static_cast<double>(Z.cols());
+        var(i) = q / double(Z.cols());
     }
 }
 }  // namespace
@@ -75,7 +76,8 @@ BOOST_AUTO_TEST_CASE(two_steps_by_hand) {
 BOOST_AUTO_TEST_CASE(three_steps_with_different_gradients_and_a_velocity_already_moving) {
     // 2x3 parameters, v not zero at first, a new gradient every step, lr = 0.5, β = 0.8.
     nn::Matrix W = m23(1, -2, 0.5, 4, 0, -1), v = m23(0.5, 0, -1, 2, 1, 0);
-    const nn::Matrix g1 = m23(1, 2, 3, -1, 0, 0.5), g2 = m23(-2, 0, 1, 1, 4, -0.5), g3 = m23(0, 1, 0, 0, -2, 1);
+    const nn::Matrix g1 = m23(1, 2, 3, -1, 0, 0.5), g2 = m23(-2, 0, 1, 1, 4, -0.5),
+                     g3 = m23(0, 1, 0, 0, -2, 1);
     nn::Matrix Wx = W, vx = v;  // the contract written out entry by entry
     const nn::Matrix gs[3] = {g1, g2, g3};
     for (int s = 0; s < 3; ++s) {
@@ -85,7 +87,8 @@ BOOST_AUTO_TEST_CASE(three_steps_with_different_gradients_and_a_velocity_already
             Wx(k) = Wx(k) - 0.5 * vx(k);
         }
         BOOST_TEST_CONTEXT("dW = " << nn_test::show(gs[s]) << ", lr = 0.5, beta = 0.8") {
-            nn_test::check_matrix(v, vx, 1e-13, step_name(s + 1) + "the velocity v ← β·v + dW (no lr, no 1 − β in v)");
+            nn_test::check_matrix(v, vx, 1e-13,
+                                  step_name(s + 1) + "the velocity v ← β·v + dW (no lr, no 1 − β in v)");
             nn_test::check_matrix(W, Wx, 1e-13, step_name(s + 1) + "W ← W − lr·v with the NEW v");
         }
     }
@@ -124,7 +127,7 @@ BOOST_AUTO_TEST_CASE(the_second_step_by_hand) {
     adam_update(W, m, v, nn::Matrix::Constant(1, 1, 2), 1, 0.1, 0.9, 0.999, 1e-8);
     adam_update(W, m, v, nn::Matrix::Constant(1, 1, -1), 2, 0.1, 0.9, 0.999, 1e-8);
     const double m2 = 0.9 * 0.2 - 0.1, v2 = 0.999 * 0.004 + 0.001;  // m and v after two steps
-    const double w1 = 1 - 0.1 * 2 / (2 + 1e-8);  // the first step: m̂ = 2, v̂ = 4
+    const double w1 = 1 - 0.1 * 2 / (2 + 1e-8);                     // the first step: m̂ = 2, v̂ = 4
     const double expected = w1 - 0.1 * (m2 / 0.19) / (std::sqrt(v2 / (1 - 0.999 * 0.999)) + 1e-8);
     nn_test::check_near(W(0, 0), expected, 1e-12, "W after steps t = 1 (dW = 2) and t = 2 (dW = −1)");
     nn_test::check_near(m(0, 0), m2, 1e-15, "m after two steps: 0.9·0.2 + 0.1·(−1)");
@@ -147,8 +150,9 @@ BOOST_AUTO_TEST_CASE(four_steps_with_distinct_betas_every_output_checked) {
                                        << ", lr = 0.3, beta1 = 0.8, beta2 = 0.6, eps = 0.05") {
             nn_test::check_matrix(m, mx, 1e-12, step_name(int(t)) + "m ← β1·m + (1 − β1)·dW (uncorrected)");
             nn_test::check_matrix(v, vx, 1e-12, step_name(int(t)) + "v ← β2·v + (1 − β2)·dW² (uncorrected)");
-            nn_test::check_matrix(W, Wx, 1e-12,
-                                  step_name(int(t)) + "W ← W − lr·m̂/(√v̂ + ε), m̂ = m/(1 − β1^t), v̂ = v/(1 − β2^t)");
+            nn_test::check_matrix(
+                W, Wx, 1e-12,
+                step_name(int(t)) + "W ← W − lr·m̂/(√v̂ + ε), m̂ = m/(1 − β1^t), v̂ = v/(1 − β2^t)");
         }
     }
     // By hand, entry (0,0) at t = 1: m = 0.1, v = 0.1, m̂ = 0.5, v̂ = 0.25, W = 1 − 0.3·0.5/0.55.
@@ -166,7 +170,8 @@ BOOST_AUTO_TEST_CASE(a_late_step_number_uses_its_own_bias_correction) {
     // Starting from m = 0.5, v = 0.25 at t = 3 with dW = 0.5, β1 = 0.5, β2 = 0.5:
     // m = 0.5, v = 0.25 (unchanged), m̂ = 0.5/(1 − 1/8) = 4/7, v̂ = 0.25/(7/8) = 2/7,
     // W = 0 − 1·(4/7)/√(2/7) = −(4/7)·√(7/2) ≈ −1.069044967649698.
-    nn::Matrix W = nn::Matrix::Zero(1, 1), m = nn::Matrix::Constant(1, 1, 0.5), v = nn::Matrix::Constant(1, 1, 0.25);
+    nn::Matrix W = nn::Matrix::Zero(1, 1), m = nn::Matrix::Constant(1, 1, 0.5),
+               v = nn::Matrix::Constant(1, 1, 0.25);
     adam_update(W, m, v, nn::Matrix::Constant(1, 1, 0.5), 3, 1.0, 0.5, 0.5, 0.0);
     nn_test::check_near(m(0, 0), 0.5, 1e-15, "m at t = 3: 0.5·0.5 + 0.5·0.5");
     nn_test::check_near(v(0, 0), 0.25, 1e-15, "v at t = 3: 0.5·0.25 + 0.5·0.25");
@@ -181,20 +186,24 @@ BOOST_AUTO_TEST_SUITE(ex13_3_dropout)
 BOOST_AUTO_TEST_CASE(training_drops_with_probability_p_and_scales_the_rest) {
     nn::Rng rng(4), same(4);
     nn::Matrix A(50, 40);  // different values, not square, so a row-by-row walk shows
-    for (nn::Index k = 0; k < A.size(); ++k) A(k) = 1.0 + 0.01 * static_cast<double>(k);
+    for (nn::Index k = 0; k < A.size(); ++k) A(k) = 1.0 + 0.01 * double(k);
     nn::Matrix mask;
     const nn::Matrix out = dropout_forward(A, 0.25, true, rng, mask);
-    BOOST_TEST_REQUIRE(mask.rows() == 50, "the mask must have A's shape, 50x40: got " << mask.rows() << " rows");
-    BOOST_TEST_REQUIRE(mask.cols() == 40, "the mask must have A's shape, 50x40: got " << mask.cols() << " columns");
-    BOOST_TEST_REQUIRE(out.rows() == 50, "the output must have A's shape, 50x40: got " << out.rows() << " rows");
-    BOOST_TEST_REQUIRE(out.cols() == 40, "the output must have A's shape, 50x40: got " << out.cols() << " columns");
+    BOOST_TEST_REQUIRE(mask.rows() == 50,
+                       "the mask must have A's shape, 50x40: got " << mask.rows() << " rows");
+    BOOST_TEST_REQUIRE(mask.cols() == 40,
+                       "the mask must have A's shape, 50x40: got " << mask.cols() << " columns");
+    BOOST_TEST_REQUIRE(out.rows() == 50,
+                       "the output must have A's shape, 50x40: got " << out.rows() << " rows");
+    BOOST_TEST_REQUIRE(out.cols() == 40,
+                       "the output must have A's shape, 50x40: got " << out.cols() << " columns");
     int dropped = 0, wrong_mask = 0, wrong_out = 0;
     for (nn::Index k = 0; k < A.size(); ++k) {
         const bool drop = same.uniform() < 0.25;  // one draw per entry, column by column; p = drop
         const double factor = drop ? 0.0 : 1.0 / 0.75;
         if (std::abs(mask(k) - factor) > 1e-14 && ++wrong_mask <= 3)
-            BOOST_TEST(false, "mask entry (" << k % 50 << ", " << k / 50 << ") with p = 0.25: expected " << factor
-                                             << " (0 if dropped, else 1/(1 − p)), got " << mask(k));
+            BOOST_TEST(false, "mask entry (" << k % 50 << ", " << k / 50 << ") with p = 0.25: expected "
+                                             << factor << " (0 if dropped, else 1/(1 − p)), got " << mask(k));
         if (std::abs(out(k) - A(k) * factor) > 1e-12 && ++wrong_out <= 3)
             BOOST_TEST(false, "output entry (" << k % 50 << ", " << k / 50 << ") with p = 0.25, A = " << A(k)
                                                << ": expected " << A(k) * factor << ", got " << out(k));
@@ -204,7 +213,8 @@ BOOST_AUTO_TEST_CASE(training_drops_with_probability_p_and_scales_the_rest) {
                                               "one draw per entry, column by column)");
     BOOST_TEST(wrong_out == 0, wrong_out << " of 2000 output entries are wrong (A times the mask)");
     BOOST_TEST(dropped > 400, "about a quarter of 2000 entries should be dropped with p = 0.25");
-    nn_test::check_equal(rng.next(), same.next(), "the next random number after the call (exactly one draw per entry)");
+    nn_test::check_equal(rng.next(), same.next(),
+                         "the next random number after the call (exactly one draw per entry)");
 }
 
 BOOST_AUTO_TEST_CASE(a_draw_equal_to_p_keeps_the_entry) {
@@ -214,14 +224,18 @@ BOOST_AUTO_TEST_CASE(a_draw_equal_to_p_keeps_the_entry) {
     const nn::Matrix A = m23(1, 2, 3, 4, 5, 6);
     nn::Matrix mask;
     const nn::Matrix out = dropout_forward(A, p, true, rng, mask);
-    BOOST_TEST_REQUIRE((mask.rows() == 2 && mask.cols() == 3), "the mask must be 2x3, got " << nn_test::show(mask));
+    BOOST_TEST_REQUIRE((mask.rows() == 2 && mask.cols() == 3),
+                       "the mask must be 2x3, got " << nn_test::show(mask));
     nn_test::check_near(mask(0, 0), 1.0 / (1.0 - p), 1e-12,
                         "mask(0,0) when the draw equals p exactly (strictly below p drops; this keeps)");
-    nn_test::check_near(out(0, 0), 1.0 / (1.0 - p), 1e-12, "output(0,0) = A(0,0)/(1 − p) when kept, A(0,0) = 1");
+    nn_test::check_near(out(0, 0), 1.0 / (1.0 - p), 1e-12,
+                        "output(0,0) = A(0,0)/(1 − p) when kept, A(0,0) = 1");
     for (nn::Index k = 0; k < A.size(); ++k) {
         const double factor = same.uniform() < p ? 0.0 : 1.0 / (1.0 - p);
-        nn_test::check_near(mask(k), factor, 1e-12, "mask entry " + std::to_string(k) + " (column by column)");
-        nn_test::check_near(out(k), A(k) * factor, 1e-12, "output entry " + std::to_string(k) + " (column by column)");
+        nn_test::check_near(mask(k), factor, 1e-12,
+                            "mask entry " + std::to_string(k) + " (column by column)");
+        nn_test::check_near(out(k), A(k) * factor, 1e-12,
+                            "output entry " + std::to_string(k) + " (column by column)");
     }
 }
 
@@ -241,7 +255,8 @@ BOOST_AUTO_TEST_CASE(evaluation_keeps_everything) {
     const nn::Matrix big = nn::Matrix::Constant(40, 50, 3.0);
     const nn::Matrix out = dropout_forward(big, 0.5, true, rng, mask);
     BOOST_TEST(((out.array() == 0).count() > 800 && (out.array() == 0).count() < 1200),
-               "training with p = 0.5 must drop about half of 2000 entries: " << (out.array() == 0).count() << " dropped");
+               "training with p = 0.5 must drop about half of 2000 entries: " << (out.array() == 0).count()
+                                                                              << " dropped");
     nn_test::check_near(out.maxCoeff(), 6.0, 1e-12, "a kept entry in training with p = 0.5 is 3/(1 − 0.5)");
 }
 
@@ -262,8 +277,8 @@ BOOST_AUTO_TEST_CASE(p_outside_0_to_1_throws_and_p_zero_keeps_all) {
     const nn::Matrix o = dropout_forward(big, 0.75, true, rng, mask);
     nn_test::check_near(o.maxCoeff(), 4.0, 1e-12, "a kept entry of ones with p = 0.75 is 1/(1 − 0.75) = 4");
     const auto kept = (o.array() != 0).count();
-    BOOST_TEST((kept > 90 && kept < 210), "with p = 0.75 (the DROP probability) about 150 of 600 entries are kept: "
-                                              << kept << " kept");
+    BOOST_TEST((kept > 90 && kept < 210),
+               "with p = 0.75 (the DROP probability) about 150 of 600 entries are kept: " << kept << " kept");
 }
 
 BOOST_AUTO_TEST_CASE(backward_uses_the_same_mask) {
@@ -276,7 +291,7 @@ BOOST_AUTO_TEST_CASE(backward_uses_the_same_mask) {
     const nn::Matrix A = nn::Matrix::Constant(6, 5, 1.0);
     const nn::Matrix out = dropout_forward(A, 0.4, true, rng, fmask);
     nn::Matrix dOut(6, 5);
-    for (nn::Index k = 0; k < dOut.size(); ++k) dOut(k) = static_cast<double>(k) - 7;
+    for (nn::Index k = 0; k < dOut.size(); ++k) dOut(k) = double(k) - 7;
     const nn::Matrix dA = dropout_backward(dOut, fmask);
     nn::Matrix expected(6, 5);
     for (nn::Index k = 0; k < A.size(); ++k) expected(k) = out(k) == 0 ? 0.0 : dOut(k) / 0.6;
@@ -293,16 +308,20 @@ BOOST_AUTO_TEST_CASE(training_normalizes_each_unit_over_the_batch) {
     const nn::Vector gamma = vec({2, 1}), beta = vec({0.5, -1});
     nn::Vector rm = nn::Vector::Zero(2), rv = nn::Vector::Ones(2);
     const nn::Matrix Y = batchnorm_forward(Z, gamma, beta, 1e-5, true, rm, rv, 0.9);
-    BOOST_TEST_REQUIRE((Y.rows() == 2 && Y.cols() == 4), "Y must have Z's shape 2x4, got " << nn_test::show(Y));
+    BOOST_TEST_REQUIRE((Y.rows() == 2 && Y.cols() == 4),
+                       "Y must have Z's shape 2x4, got " << nn_test::show(Y));
     // row 0: mean 2.5, variance 1.25 (divide by N = 4) -> (z − 2.5)/√1.25001, times 2, plus 0.5
     for (int j = 0; j < 4; ++j)
-        nn_test::check_near(Y(0, j), 2 * (j + 1 - 2.5) / std::sqrt(1.25 + 1e-5) + 0.5, 1e-12,
-                            "Y(0," + std::to_string(j) + "), row 1 2 3 4: mean 2.5, variance 1.25 (÷N), γ = 2, β = 0.5");
+        nn_test::check_near(
+            Y(0, j), 2 * (j + 1 - 2.5) / std::sqrt(1.25 + 1e-5) + 0.5, 1e-12,
+            "Y(0," + std::to_string(j) + "), row 1 2 3 4: mean 2.5, variance 1.25 (÷N), γ = 2, β = 0.5");
     for (int j = 0; j < 4; ++j)
-        nn_test::check_near(Y(1, j), -1, 1e-12, "Y(1," + std::to_string(j) + "): a constant row gives just β = −1");
+        nn_test::check_near(Y(1, j), -1, 1e-12,
+                            "Y(1," + std::to_string(j) + "): a constant row gives just β = −1");
     nn_test::check_near(rm(0), 0.25, 1e-15, "running_mean(0) = 0.9·0 + 0.1·2.5");
     nn_test::check_near(rm(1), 1.0, 1e-15, "running_mean(1) = 0.9·0 + 0.1·10");
-    nn_test::check_near(rv(0), 0.9 + 0.125, 1e-15, "running_var(0) = 0.9·1 + 0.1·1.25 (the variance divided by N)");
+    nn_test::check_near(rv(0), 0.9 + 0.125, 1e-15,
+                        "running_var(0) = 0.9·1 + 0.1·1.25 (the variance divided by N)");
     nn_test::check_near(rv(1), 0.9, 1e-15, "running_var(1) = 0.9·1 + 0.1·0");
 }
 
@@ -317,10 +336,12 @@ BOOST_AUTO_TEST_CASE(training_every_output_with_a_large_epsilon_and_three_units)
     row_stats(Z, mean, var);
     nn_test::check_near(var(0), 5.0, 1e-15, "the test's own variance of row 0");
     const nn::Matrix Y = batchnorm_forward(Z, gamma, beta, 0.25, true, rm, rv, 0.8);
-    BOOST_TEST_CONTEXT("Z = " << nn_test::show(Z) << ", γ = (2, −1, 0.5), β = (0.5, −1, 3), ε = 0.25, momentum = 0.8") {
+    BOOST_TEST_CONTEXT("Z = " << nn_test::show(Z)
+                              << ", γ = (2, −1, 0.5), β = (0.5, −1, 3), ε = 0.25, momentum = 0.8") {
         nn_test::check_matrix(Y, bn_expected(Z, mean, var, gamma, beta, 0.25), 1e-12,
                               "Y = γ·(z − μ)/√(σ² + ε) + β per row, σ² dividing by N");
-        nn_test::check_near(Y(0, 0), 2 * (1 - 4) / std::sqrt(5.25) + 0.5, 1e-12, "Y(0,0) by hand: 2·(1 − 4)/√5.25 + 0.5");
+        nn_test::check_near(Y(0, 0), 2 * (1 - 4) / std::sqrt(5.25) + 0.5, 1e-12,
+                            "Y(0,0) by hand: 2·(1 − 4)/√5.25 + 0.5");
         nn_test::check_matrix(rm, vec({0.8 * 1 + 0.2 * 4, 0.8 * -1 + 0.2 * 1, 0.8 * 2 + 0.2 * 0.5}), 1e-14,
                               "running_mean ← 0.8·running_mean + 0.2·μ");
         nn_test::check_matrix(rv, vec({0.8 * 2 + 0.2 * 5, 0.8 * 0.5 + 0.2 * 9, 0.8 * 1 + 0.2 * 1.125}), 1e-14,
@@ -357,10 +378,14 @@ BOOST_AUTO_TEST_CASE(two_training_batches_then_evaluation) {
 BOOST_AUTO_TEST_CASE(evaluation_uses_the_running_statistics_and_keeps_them) {
     const nn::Matrix Z = (nn::Matrix(1, 2) << 3, 5).finished();
     nn::Vector rm = nn::Vector::Constant(1, 1.0), rv = nn::Vector::Constant(1, 4.0);
-    const nn::Matrix Y = batchnorm_forward(Z, nn::Vector::Ones(1), nn::Vector::Zero(1), 0, false, rm, rv, 0.9);
-    BOOST_TEST_REQUIRE((Y.rows() == 1 && Y.cols() == 2), "Y must have Z's shape 1x2, got " << nn_test::show(Y));
-    nn_test::check_near(Y(0, 0), 1.0, 1e-15, "evaluation, z = 3, running mean 1, running variance 4: (3 − 1)/2");
-    nn_test::check_near(Y(0, 1), 2.0, 1e-15, "evaluation, z = 5, running mean 1, running variance 4: (5 − 1)/2");
+    const nn::Matrix Y =
+        batchnorm_forward(Z, nn::Vector::Ones(1), nn::Vector::Zero(1), 0, false, rm, rv, 0.9);
+    BOOST_TEST_REQUIRE((Y.rows() == 1 && Y.cols() == 2),
+                       "Y must have Z's shape 1x2, got " << nn_test::show(Y));
+    nn_test::check_near(Y(0, 0), 1.0, 1e-15,
+                        "evaluation, z = 3, running mean 1, running variance 4: (3 − 1)/2");
+    nn_test::check_near(Y(0, 1), 2.0, 1e-15,
+                        "evaluation, z = 5, running mean 1, running variance 4: (5 − 1)/2");
     nn_test::check_equal(rm(0), 1.0, "running_mean after evaluation (unchanged)");
     nn_test::check_equal(rv(0), 4.0, "running_var after evaluation (unchanged)");
 }
@@ -374,14 +399,16 @@ BOOST_AUTO_TEST_CASE(evaluation_applies_gamma_beta_and_epsilon) {
     const nn::Matrix Y = batchnorm_forward(Z, gamma, beta, 0.25, false, rm, rv, 0.9);
     const double s = std::sqrt(3.75);
     BOOST_TEST_CONTEXT("Z = " << nn_test::show(Z) << ", γ = (3, −0.5), β = (1, 2), ε = 0.25") {
-        nn_test::check_matrix(Y, m23(3 * 1 + 1, 3 * -1 + 1, 3 * 0.5 + 1, 2, -0.5 * 6 / s + 2, -0.5 * 3 / s + 2), 1e-12,
-                              "evaluation: γ·(z − running_mean)/√(running_var + ε) + β");
+        nn_test::check_matrix(Y,
+                              m23(3 * 1 + 1, 3 * -1 + 1, 3 * 0.5 + 1, 2, -0.5 * 6 / s + 2, -0.5 * 3 / s + 2),
+                              1e-12, "evaluation: γ·(z − running_mean)/√(running_var + ε) + β");
         nn_test::check_matrix(rm, vec({1, -2}), 0, "running_mean is left alone in evaluation");
         nn_test::check_matrix(rv, vec({0.75, 3.5}), 0, "running_var is left alone in evaluation");
     }
     // a sample's output in evaluation does not depend on the other samples of its batch
     const nn::Matrix one = batchnorm_forward(Z.col(1), gamma, beta, 0.25, false, rm, rv, 0.9);
-    nn_test::check_matrix(one, Y.col(1), 1e-12, "evaluation of sample 1 alone equals its column in the batch");
+    nn_test::check_matrix(one, Y.col(1), 1e-12,
+                          "evaluation of sample 1 alone equals its column in the batch");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

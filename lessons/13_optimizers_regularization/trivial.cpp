@@ -22,7 +22,8 @@ nn::Matrix dropout_forward(const nn::Matrix& A, double p, bool training, nn::Rng
 nn::Matrix dropout_backward(const nn::Matrix& dOut, const nn::Matrix& mask) { return dOut; }
 
 nn::Matrix batchnorm_forward(const nn::Matrix& Z, const nn::Vector& gamma, const nn::Vector& beta, double eps,
-                             bool training, nn::Vector& running_mean, nn::Vector& running_var, double momentum) {
+                             bool training, nn::Vector& running_mean, nn::Vector& running_var,
+                             double momentum) {
     return Z;
 }
 

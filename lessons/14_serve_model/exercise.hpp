@@ -13,7 +13,7 @@
 
 namespace lesson14 {
 
-inline constexpr int side = 28;             // an image is side × side pixels, row by row
+inline constexpr int side = 28;                  // an image is side × side pixels, row by row
 inline constexpr int pixel_count = side * side;  // 784
 
 // A request the server refuses: the HTTP status and the message it sends back as
@@ -21,7 +21,8 @@ inline constexpr int pixel_count = side * side;  // 784
 // Content: JSON, but not the pixels the model takes.
 struct BadRequest : std::runtime_error {
     int status;
-    BadRequest(int status_code, const std::string& message) : std::runtime_error(message), status(status_code) {}
+    BadRequest(int status_code, const std::string& message)
+        : std::runtime_error(message), status(status_code) {}
 };
 
 // Exercise 14.1 — the body of POST /predict: a JSON object {"pixels": [784 numbers]}, each number
@@ -37,10 +38,10 @@ struct BadRequest : std::runtime_error {
 // an integer such as 1 is a number. (JSON has no NaN or infinity, so a number that parsed is finite.)
 nn::Vector parse_pixels(const std::string& body);
 
-// Exercise 14.2 — MNIST's last step: move the digit so that its centre of mass sits in the middle
-// of the 28 × 28 field. The centre of mass is (r̄, c̄) = (Σ v·r / Σ v, Σ v·c / Σ v) over pixel values
+// Exercise 14.2 — MNIST's last step: move the digit so that its center of mass sits in the middle
+// of the 28 × 28 field. The center of mass is (r̄, c̄) = (Σ v·r / Σ v, Σ v·c / Σ v) over pixel values
 // v at row r and column c (0 to 27). MNIST's "middle" is (14, 14) in these coordinates: its 60,000
-// training digits have their centre of mass there on average (14.00 and 14.01, spread 0.29).
+// training digits have their center of mass there on average (14.00 and 14.01, spread 0.29).
 // Move every pixel by (dr, dc) = (round(14 − r̄), round(14 − c̄)), rounding halves away from zero
 // (std::lround); what moves outside is lost, what is uncovered is 0. An image with no ink
 // (Σ v = 0, also when positive and negative values cancel out) comes back unchanged.

@@ -110,20 +110,24 @@ BOOST_AUTO_TEST_CASE(every_bad_request_gets_a_4xx_json_error_and_the_server_carr
     for (int i = 1; i < 784; ++i) zeros += ",0";
     check_json_error(c.Post("/predict", "{\"pixels\": [0, 0", "application/json"), 400, "malformed JSON");
     check_json_error(c.Post("/predict", "", "application/json"), 400, "malformed JSON");
-    check_json_error(c.Post("/predict", "{\"image\": " + zeros + "]}", "application/json"), 422, "expected {");
+    check_json_error(c.Post("/predict", "{\"image\": " + zeros + "]}", "application/json"), 422,
+                     "expected {");
     check_json_error(c.Post("/predict", "{\"pixels\": [0,0,0]}", "application/json"), 422, "got 3");
-    check_json_error(c.Post("/predict", "{\"pixels\": " + zeros + ",0]}", "application/json"), 422, "got 785");
-    check_json_error(c.Post("/predict", "{\"pixels\": [\"x\"" + zeros.substr(2) + "]}", "application/json"), 422,
-                     "pixel 0 is not a number");
-    check_json_error(c.Post("/predict", "{\"pixels\": [null" + zeros.substr(2) + "]}", "application/json"), 422,
-                     "not a number");
-    check_json_error(c.Post("/predict", "{\"pixels\": [0" + zeros.substr(2, 100) + ",7" + zeros.substr(104) + "]}",
-                            "application/json"),
+    check_json_error(c.Post("/predict", "{\"pixels\": " + zeros + ",0]}", "application/json"), 422,
+                     "got 785");
+    check_json_error(c.Post("/predict", "{\"pixels\": [\"x\"" + zeros.substr(2) + "]}", "application/json"),
+                     422, "pixel 0 is not a number");
+    check_json_error(c.Post("/predict", "{\"pixels\": [null" + zeros.substr(2) + "]}", "application/json"),
+                     422, "not a number");
+    check_json_error(
+        c.Post("/predict", "{\"pixels\": [0" + zeros.substr(2, 100) + ",7" + zeros.substr(104) + "]}",
+               "application/json"),
+        422, "outside [0, 1]");
+    check_json_error(c.Post("/predict", "{\"pixels\": [-1e-3" + zeros.substr(2) + "]}", "application/json"),
                      422, "outside [0, 1]");
-    check_json_error(c.Post("/predict", "{\"pixels\": [-1e-3" + zeros.substr(2) + "]}", "application/json"), 422,
-                     "outside [0, 1]");
     // a body over the limit: 413, before any parsing
-    check_json_error(c.Post("/predict", std::string(100000, ' ') + "{}", "application/json"), 413, "over the limit");
+    check_json_error(c.Post("/predict", std::string(100000, ' ') + "{}", "application/json"), 413,
+                     "over the limit");
     // wrong method on a known path: 405 with Allow; unknown path: 404
     const auto get_predict = c.Get("/predict");
     check_json_error(get_predict, 405, "use POST");
@@ -138,12 +142,12 @@ BOOST_AUTO_TEST_CASE(every_bad_request_gets_a_4xx_json_error_and_the_server_carr
     BOOST_TEST(ok->status == 200);
 }
 
-
 BOOST_AUTO_TEST_CASE(parallel_clients_each_get_their_own_answer) {
     Running r;
     constexpr int clients = 8, each = 25;
     std::vector<int> expected(clients * each);
-    for (int k = 0; k < clients * each; ++k) expected[std::size_t(k)] = predict(shared().model, image(std::size_t(k))).digit;
+    for (int k = 0; k < clients * each; ++k)
+        expected[std::size_t(k)] = predict(shared().model, image(std::size_t(k))).digit;
     std::atomic<int> right{0}, wrong{0}, failed{0};
     std::vector<std::thread> threads;
     for (int t = 0; t < clients; ++t) {
@@ -202,7 +206,7 @@ BOOST_AUTO_TEST_CASE(a_port_in_use_is_a_clear_error) {
     BOOST_CHECK_THROW(second.bind("127.0.0.1", 70000), nn::Error);
 }
 
-BOOST_AUTO_TEST_CASE(preprocessing_recovers_digits_moved_off_centre) {
+BOOST_AUTO_TEST_CASE(preprocessing_recovers_digits_moved_off_center) {
     const auto& s = shared();
     int off = 0, fixed = 0;
     for (std::size_t k = 0; k < 300; ++k) {

@@ -42,13 +42,17 @@ nn::Vector fit_20x20(const nn::Vector& image) {
     for (int r = 0; r < side; ++r) {
         for (int c = 0; c < side; ++c) {
             if (img(r, c) <= 0) continue;
-            r0 = std::min(r0, r), r1 = std::max(r1, r), c0 = std::min(c0, c), c1 = std::max(c1, c);
+            r0 = std::min(r0, r);
+            r1 = std::max(r1, r);
+            c0 = std::min(c0, c);
+            c1 = std::max(c1, c);
         }
     }
     if (r1 < 0) return image;  // no ink
     const int h = r1 - r0 + 1, w = c1 - c0 + 1;
     const double scale = 20.0 / std::max(h, w);
-    const nn::Index h2 = std::max<nn::Index>(1, std::lround(h * scale)), w2 = std::max<nn::Index>(1, std::lround(w * scale));
+    const nn::Index h2 = std::max<nn::Index>(1, std::lround(h * scale)),
+                    w2 = std::max<nn::Index>(1, std::lround(w * scale));
     // Area averaging is separable: rows, then columns, each a matrix of overlaps.
     const nn::Matrix crop = img.block(r0, c0, h, w);
     const nn::Matrix scaled = overlap(h2, h) * crop * overlap(w2, w).transpose() *
@@ -65,35 +69,38 @@ Prediction predict(const nn::Mlp& model, const nn::Vector& pixels) {
     const nn::Matrix P = nn::softmax(model.predict(pixels));
     Prediction p;
     p.probabilities = P.col(0);
-    nn::Index best;
-    p.probabilities.maxCoeff(&best);
-    p.digit = int(best);
+    p.digit = nn::argmax_columns(P)[0];
     return p;
 }
 
 nn::Mlp train_small_model(const nn::Mnist& train, std::size_t images, int epochs) {
     images = std::min(images, train.size());
     nn::Rng rng(14);
-    nn::Mlp model({pixel_count, 30, 30, 10}, {nn::Activation::relu, nn::Activation::relu, nn::Activation::identity},
+    nn::Mlp model({pixel_count, 30, 30, 10},
+                  {nn::Activation::relu, nn::Activation::relu, nn::Activation::identity},
                   nn::Init::glorot_uniform, rng);
-    const nn::Matrix X = train.X(0, images);
-    std::vector<int> labels(train.labels.begin(), train.labels.begin() + long(images));
-    const nn::Matrix Y = nn::one_hot(labels, 10);
-    for (int e = 0; e < epochs; ++e) {
-        for (const auto& batch : nn::minibatches(nn::Index(images), 32, rng)) {
-            const auto loss = nn::softmax_cross_entropy(model.forward(nn::gather_columns(X, batch)),
-                                                        nn::gather_columns(Y, batch));
-            model.sgd_step(model.backward(loss.grad), 0.1);
-        }
-    }
+    const auto get = [&](const std::vector<nn::Index>& idx) { return nn::Batch{train.X(idx), train.Y(idx)}; };
+    const auto step = [&](const nn::Matrix& X, const nn::Matrix& Y) {
+        const auto loss = nn::softmax_cross_entropy(model.forward(X), Y);
+        model.sgd_step(model.backward(loss.grad), 0.1);
+        return loss.loss;
+    };
+    for (int e = 0; e < epochs; ++e) nn::train_epoch(nn::minibatches, nn::Index(images), 32, rng, get, step);
     return model;
 }
 
 ModelServer::ModelServer(nn::Mlp model, std::string model_name, ServerLimits limits)
-    : model_(std::move(model)), model_name_(std::move(model_name)), limits_(limits),
+    : model_(std::move(model)),
+      model_name_(std::move(model_name)),
+      limits_(limits),
       http_(std::make_unique<httplib::Server>()) {
-    if (model_.layers.empty() || model_.layers.front().W.cols() != pixel_count || model_.layers.back().W.rows() != 10)
+    if (model_.layers.empty() || model_.layers.front().W.cols() != pixel_count ||
+        model_.layers.back().W.rows() != 10)
         throw nn::Error("the served model must take 784 pixels and give 10 classes");
+    routes();
+}
+
+void ModelServer::routes() {
     const int threads = limits_.threads;
     http_->new_task_queue = [threads] { return new httplib::ThreadPool(std::size_t(threads)); };
     http_->set_payload_max_length(limits_.max_body_bytes);
@@ -108,7 +115,9 @@ ModelServer::ModelServer(nn::Mlp model, std::string model_name, ServerLimits lim
         setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
     });
 
-    http_->Get("/", [](const httplib::Request&, httplib::Response& res) { res.set_content(page_html, "text/html; charset=utf-8"); });
+    http_->Get("/", [](const httplib::Request&, httplib::Response& res) {
+        res.set_content(page_html, "text/html; charset=utf-8");
+    });
     http_->Get("/health", [this](const httplib::Request&, httplib::Response& res) {
         nlohmann::json sizes = nlohmann::json::array({model_.layers.front().W.cols()});
         for (const auto& layer : model_.layers) sizes.push_back(layer.W.rows());
@@ -134,8 +143,9 @@ ModelServer::ModelServer(nn::Mlp model, std::string model_name, ServerLimits lim
         return [allowed](const httplib::Request& req, httplib::Response& res) {
             res.status = 405;
             res.set_header("Allow", allowed);
-            res.set_content(error_json(fmt::format("{} {} is not served; use {}", req.method, req.path, allowed)),
-                            "application/json");
+            res.set_content(
+                error_json(fmt::format("{} {} is not served; use {}", req.method, req.path, allowed)),
+                "application/json");
         };
     };
     for (const char* path : {"/", "/health"}) {
@@ -153,8 +163,10 @@ ModelServer::ModelServer(nn::Mlp model, std::string model_name, ServerLimits lim
     http_->set_error_handler([this](const httplib::Request& req, httplib::Response& res) {
         if (!res.body.empty()) return;
         std::string message = fmt::format("HTTP {}", res.status);
-        if (res.status == 404) message = fmt::format("no such path: {} (there are /, /predict and /health)", req.path);
-        if (res.status == 413) message = fmt::format("the body is over the limit of {} bytes", limits_.max_body_bytes);
+        if (res.status == 404)
+            message = fmt::format("no such path: {} (there are /, /predict and /health)", req.path);
+        if (res.status == 413)
+            message = fmt::format("the body is over the limit of {} bytes", limits_.max_body_bytes);
         res.set_content(error_json(message), "application/json");
     });
     http_->set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr ep) {
@@ -163,8 +175,7 @@ ModelServer::ModelServer(nn::Mlp model, std::string model_name, ServerLimits lim
             std::rethrow_exception(ep);
         } catch (const std::exception& e) {
             what = std::string("internal error: ") + e.what();
-        } catch (...) {
-        }
+        } catch (...) {}
         res.status = 500;
         res.set_content(error_json(what), "application/json");
     });
@@ -174,10 +185,12 @@ ModelServer::~ModelServer() { stop(); }
 
 int ModelServer::bind(const std::string& host, int port) {
     if (port < 0 || port > 65535) throw nn::Error(fmt::format("port {} is not in 0 to 65535", port));
-    const int bound = port == 0 ? http_->bind_to_any_port(host) : (http_->bind_to_port(host, port) ? port : -1);
+    const int bound =
+        port == 0 ? http_->bind_to_any_port(host) : (http_->bind_to_port(host, port) ? port : -1);
     if (bound < 0)
-        throw nn::Error(fmt::format("cannot listen on {}:{} (in use by another program? try --port 0 for any free port)",
-                                    host, port));
+        throw nn::Error(
+            fmt::format("cannot listen on {}:{} (in use by another program? try --port 0 for any free port)",
+                        host, port));
     return bound;
 }
 
@@ -186,7 +199,8 @@ void ModelServer::serve() { http_->listen_after_bind(); }
 void ModelServer::start() {
     thread_ = std::thread([this] { serve(); });
     // listen_after_bind sets is_running as it starts; wait for it, so stop() cannot come first.
-    for (int i = 0; i < 5000 && !http_->is_running(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    for (int i = 0; i < 5000 && !http_->is_running(); ++i)
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
 }
 
 void ModelServer::stop() {

@@ -63,6 +63,7 @@ public:
     std::string answer(const std::string& body, bool preprocess) const;
 
 private:
+    void routes();  // the handlers and limits of the HTTP server, set up by the constructor
     nn::Mlp model_;
     std::string model_name_;
     ServerLimits limits_;

@@ -43,7 +43,8 @@ nn::Vector center_by_mass(const nn::Vector& image) {
         }
     }
     if (mass == 0) return image;
-    const long dr = std::lround(14.0 - rows / mass), dc = std::lround(14.0 - cols / mass);
+    const double middle = side / 2.0;  // 14: where MNIST puts the center of mass
+    const long dr = std::lround(middle - rows / mass), dc = std::lround(middle - cols / mass);
     nn::Vector out = nn::Vector::Zero(pixel_count);
     for (int r = 0; r < side; ++r) {
         for (int c = 0; c < side; ++c) {

@@ -10,12 +10,8 @@
 
 namespace lesson14 {
 
-nn::Vector parse_pixels(const std::string& body) {
-    nn::not_implemented("14.1");
-}
+nn::Vector parse_pixels(const std::string& body) { nn::not_implemented("14.1"); }
 
-nn::Vector center_by_mass(const nn::Vector& image) {
-    nn::not_implemented("14.2");
-}
+nn::Vector center_by_mass(const nn::Vector& image) { nn::not_implemented("14.2"); }
 
 }  // namespace lesson14

@@ -43,13 +43,15 @@ Outcome outcome_of(const std::string& request) {
     return o;
 }
 std::string shorten(const std::string& request) {
-    return request.size() <= 60 ? request : request.substr(0, 40) + " ... " + request.substr(request.size() - 15);
+    return request.size() <= 60 ? request
+                                : request.substr(0, 40) + " ... " + request.substr(request.size() - 15);
 }
 // The request is refused with this status (and, if given, exactly this message).
 void check_refused(const std::string& request, int status, const std::string& message = "") {
     const Outcome o = outcome_of(request);
     BOOST_TEST_CONTEXT("request body " << shorten(request)) {
-        nn_test::check_equal(o.status, status, "the status of a refused request (200: it was accepted; -1: another exception)");
+        nn_test::check_equal(o.status, status,
+                             "the status of a refused request (200: it was accepted; -1: another exception)");
         if (!message.empty()) nn_test::check_equal(o.message, message, "the error message");
     }
 }
@@ -57,9 +59,10 @@ void check_refused(const std::string& request, int status, const std::string& me
 nn::Vector accepted(const std::string& request) {
     const Outcome o = outcome_of(request);
     BOOST_TEST_CONTEXT("request body " << shorten(request)) {
-        BOOST_TEST(o.status == 200, "a valid request must be accepted, got status " << o.status << ": " << o.message);
+        BOOST_TEST(o.status == 200,
+                   "a valid request must be accepted, got status " << o.status << ": " << o.message);
         if (o.status == 200)
-            nn_test::check_equal(static_cast<long>(o.pixels.size()), 784L, "the number of pixels returned");
+            nn_test::check_equal(long(o.pixels.size()), 784L, "the number of pixels returned");
     }
     return o.status == 200 && o.pixels.size() == 784 ? o.pixels : nn::Vector(nn::Vector::Constant(784, -1.0));
 }
@@ -80,7 +83,8 @@ BOOST_AUTO_TEST_CASE(reads_784_values_in_order) {
         s += (i ? "," : "") + std::string(text);
     }
     const nn::Vector v = accepted(s + "]}");
-    nn_test::check_matrix(v, expected, 0.0, "the pixels, in order (pixel i = (i mod 17)/16, pixel 5 = 0.123456789012345)");
+    nn_test::check_matrix(v, expected, 0.0,
+                          "the pixels, in order (pixel i = (i mod 17)/16, pixel 5 = 0.123456789012345)");
 }
 
 BOOST_AUTO_TEST_CASE(integers_and_the_bounds_0_and_1_are_accepted) {
@@ -90,16 +94,19 @@ BOOST_AUTO_TEST_CASE(integers_and_the_bounds_0_and_1_are_accepted) {
     nn_test::check_matrix(accepted(body(784, "0")), nn::Vector::Zero(784), 0.0, "784 integer 0s");
     nn::Vector mixed = nn::Vector::Zero(784);
     mixed(783) = 1.0;
-    nn_test::check_matrix(accepted(body(784, "0.0", "1", 783)), mixed, 0.0, "0.0 everywhere and an integer 1 last");
+    nn_test::check_matrix(accepted(body(784, "0.0", "1", 783)), mixed, 0.0,
+                          "0.0 everywhere and an integer 1 last");
     mixed(783) = 0.0;
     mixed(0) = 1.0;
     nn_test::check_matrix(accepted(body(784, "0", "1e0", 0)), mixed, 0.0, "1e0 first and integer 0s");
-    nn_test::check_matrix(accepted(body(784, "0", "-0.0", 7)), nn::Vector::Zero(784), 0.0, "-0.0 (equal to 0, inside [0, 1])");
+    nn_test::check_matrix(accepted(body(784, "0", "-0.0", 7)), nn::Vector::Zero(784), 0.0,
+                          "-0.0 (equal to 0, inside [0, 1])");
 }
 
 BOOST_AUTO_TEST_CASE(malformed_json_is_400) {
-    for (const std::string request : {std::string("{\"pixels\": [0, 0"), std::string("pixels=0,0,0"), std::string(""),
-                                      std::string("{"), std::string("{\"pixels\": [NaN]}"), body(784, "0", "0.5.1", 3)}) {
+    for (const std::string request :
+         {std::string("{\"pixels\": [0, 0"), std::string("pixels=0,0,0"), std::string(""), std::string("{"),
+          std::string("{\"pixels\": [NaN]}"), body(784, "0", "0.5.1", 3)}) {
         const Outcome o = outcome_of(request);
         BOOST_TEST_CONTEXT("request body " << shorten(request)) {
             nn_test::check_equal(o.status, 400, "the status of a body that is not JSON");
@@ -107,22 +114,24 @@ BOOST_AUTO_TEST_CASE(malformed_json_is_400) {
                        "the message must start with \"malformed JSON: \", got \"" << o.message << "\"");
         }
     }
-    nn_test::check_matrix(accepted(body(784, " 0.5 ")), nn::Vector::Constant(784, 0.5), 0.0, "0.5 with spaces around it");
+    nn_test::check_matrix(accepted(body(784, " 0.5 ")), nn::Vector::Constant(784, 0.5), 0.0,
+                          "0.5 with spaces around it");
 }
 
 BOOST_AUTO_TEST_CASE(json_without_a_pixels_array_is_422) {
     const std::string expected = "expected {\"pixels\": [784 numbers]}";
     for (const std::string request :
-         {std::string("[0, 0, 0]"), std::string("{\"pixel\": []}"), std::string("{\"pixels\": \"0,0\"}"), std::string("42"),
-          std::string("null"), std::string("true"), std::string("\"pixels\""), std::string("{}"),
-          std::string("{\"pixels\": null}"), std::string("{\"pixels\": {\"0\": 0}}"), std::string("{\"pixels\": 0}"),
-          std::string("{\"data\": ") + body(784) + "}"})
+         {std::string("[0, 0, 0]"), std::string("{\"pixel\": []}"), std::string("{\"pixels\": \"0,0\"}"),
+          std::string("42"), std::string("null"), std::string("true"), std::string("\"pixels\""),
+          std::string("{}"), std::string("{\"pixels\": null}"), std::string("{\"pixels\": {\"0\": 0}}"),
+          std::string("{\"pixels\": 0}"), std::string("{\"data\": ") + body(784) + "}"})
         check_refused(request, 422, expected);
     accepted(body(784));
 }
 
 BOOST_AUTO_TEST_CASE(wrong_lengths_are_422_and_say_so) {
-    for (int n : {783, 785, 0, 1, 1568, 28}) check_refused(body(n, "0.5"), 422, "expected 784 pixels, got " + std::to_string(n));
+    for (int n : {783, 785, 0, 1, 1568, 28})
+        check_refused(body(n, "0.5"), 422, "expected 784 pixels, got " + std::to_string(n));
     accepted(body(784, "0.5"));
 }
 
@@ -139,7 +148,8 @@ BOOST_AUTO_TEST_CASE(values_outside_0_1_are_422) {
     check_refused(body(784, "0", "-0.25", 783), 422, "pixel 783 is -0.25, outside [0, 1]");
     check_refused(body(784, "0", "255", 100), 422, "pixel 100 is 255, outside [0, 1]");
     check_refused(body(784, "0", "-1", 1), 422, "pixel 1 is -1, outside [0, 1]");
-    for (const std::string odd : {"1.0001", "-0.01", "1e308", "-1e308", "1.0000000000000002", "-1e-300", "256", "-0.5e-5"})
+    for (const std::string odd :
+         {"1.0001", "-0.01", "1e308", "-1e308", "1.0000000000000002", "-1e-300", "256", "-0.5e-5"})
         for (int at : {0, 783}) check_refused(body(784, "0.5", odd, at), 422);
     accepted(body(784, "0.5", "1", 783));
 }
@@ -181,8 +191,8 @@ void check_image(const nn::Vector& actual, const nn::Vector& expected, const std
     for (int k = 0; k < 784; ++k) {
         if (actual(k) == expected(k)) continue;
         if (++wrong <= 4)
-            BOOST_TEST(false, what << ", pixel (row " << k / 28 << ", column " << k % 28 << "): expected " << expected(k)
-                                   << ", got " << actual(k));
+            BOOST_TEST(false, what << ", pixel (row " << k / 28 << ", column " << k % 28 << "): expected "
+                                   << expected(k) << ", got " << actual(k));
     }
     BOOST_TEST(wrong == 0, what << ": " << wrong << " pixels differ\n  expected ink:" << ink(expected)
                                 << "\n  yours:       " << ink(actual));
@@ -192,99 +202,107 @@ void check_image(const nn::Vector& actual, const nn::Vector& expected, const std
 BOOST_AUTO_TEST_SUITE(ex14_2_center_by_mass)
 
 BOOST_AUTO_TEST_CASE(a_block_in_a_corner_moves_to_the_middle) {
-    // a 4×4 block at rows 0-3, columns 0-3: centre (1.5, 1.5), shift round(12.5) = 13 -> rows 13-16
-    check_image(center_by_mass(square(0, 0, 4, 4)), square(13, 13, 4, 4), "a 4x4 block at (0, 0), centre (1.5, 1.5)");
-    // a 3×3 block at rows 24-26, columns 23-25: centre (25, 24), shift (−11, −10) -> rows 13-15, columns 13-15
+    // a 4×4 block at rows 0-3, columns 0-3: center (1.5, 1.5), shift round(12.5) = 13 -> rows 13-16
+    check_image(center_by_mass(square(0, 0, 4, 4)), square(13, 13, 4, 4),
+                "a 4x4 block at (0, 0), center (1.5, 1.5)");
+    // a 3×3 block at rows 24-26, columns 23-25: center (25, 24), shift (−11, −10) -> rows 13-15, columns 13-15
     check_image(center_by_mass(square(24, 23, 3, 3, 0.5)), square(13, 13, 3, 3, 0.5),
-                "a 3x3 block of 0.5 at (24, 23), centre (25, 24)");
+                "a 3x3 block of 0.5 at (24, 23), center (25, 24)");
 }
 
 BOOST_AUTO_TEST_CASE(rows_and_columns_move_separately) {
-    // a 6 tall, 2 wide bar at rows 20-25, columns 3-4: centre (22.5, 3.5), shift (round(−8.5), round(10.5)) = (−9, 11)
-    check_image(center_by_mass(square(20, 3, 6, 2)), square(11, 14, 6, 2), "a 6x2 bar at (20, 3), centre (22.5, 3.5)");
-    // a 1 tall, 5 wide bar at row 3, columns 20-24: centre (3, 22), shift (11, −8)
-    check_image(center_by_mass(square(3, 20, 1, 5)), square(14, 12, 1, 5), "a 1x5 bar at (3, 20), centre (3, 22)");
+    // a 6 tall, 2 wide bar at rows 20-25, columns 3-4: center (22.5, 3.5), shift (round(−8.5), round(10.5)) = (−9, 11)
+    check_image(center_by_mass(square(20, 3, 6, 2)), square(11, 14, 6, 2),
+                "a 6x2 bar at (20, 3), center (22.5, 3.5)");
+    // a 1 tall, 5 wide bar at row 3, columns 20-24: center (3, 22), shift (11, −8)
+    check_image(center_by_mass(square(3, 20, 1, 5)), square(14, 12, 1, 5),
+                "a 1x5 bar at (3, 20), center (3, 22)");
 }
 
 BOOST_AUTO_TEST_CASE(the_shift_is_rounded_halves_away_from_zero) {
-    // two pixels at (2, 24) and (2, 25): centre (2, 24.5); 14 − 24.5 = −10.5 -> −11: columns 13-14
-    check_image(center_by_mass(square(2, 24, 1, 2)), square(14, 13, 1, 2), "pixels at (2, 24) and (2, 25), centre (2, 24.5)");
-    // centre (3.8, 17.8): shifts round(10.2) = 10 and round(−3.8) = −4 (truncation: 10 and −3)
+    // two pixels at (2, 24) and (2, 25): center (2, 24.5); 14 − 24.5 = −10.5 -> −11: columns 13-14
+    check_image(center_by_mass(square(2, 24, 1, 2)), square(14, 13, 1, 2),
+                "pixels at (2, 24) and (2, 25), center (2, 24.5)");
+    // center (3.8, 17.8): shifts round(10.2) = 10 and round(−3.8) = −4 (truncation: 10 and −3)
     nn::Vector img = nn::Vector::Zero(784);
     img(3 * 28 + 17) = 0.2;
     img(4 * 28 + 18) = 0.8;
     nn::Vector expected = nn::Vector::Zero(784);
     expected(13 * 28 + 13) = 0.2;
     expected(14 * 28 + 14) = 0.8;
-    check_image(center_by_mass(img), expected, "0.2 at (3, 17) and 0.8 at (4, 18), centre (3.8, 17.8)");
+    check_image(center_by_mass(img), expected, "0.2 at (3, 17) and 0.8 at (4, 18), center (3.8, 17.8)");
     img = nn::Vector::Zero(784);
     img(3 * 28 + 18) = 0.7;
     img(4 * 28 + 19) = 0.3;
     expected = nn::Vector::Zero(784);
-    // centre: rows (0.7·3 + 0.3·4)/1 = 3.3, columns (0.7·18 + 0.3·19)/1 = 18.3 -> shifts round(10.7) = 11
+    // center: rows (0.7·3 + 0.3·4)/1 = 3.3, columns (0.7·18 + 0.3·19)/1 = 18.3 -> shifts round(10.7) = 11
     // (floor or truncation: 10) and round(−4.3) = −4 (floor: −5)
     expected(14 * 28 + 14) = 0.7;
     expected(15 * 28 + 15) = 0.3;
-    check_image(center_by_mass(img), expected, "0.7 at (3, 18) and 0.3 at (4, 19), centre (3.3, 18.3)");
-    // a 2x2 block at rows 0-1 and columns 26-27: centre (0.5, 26.5):
+    check_image(center_by_mass(img), expected, "0.7 at (3, 18) and 0.3 at (4, 19), center (3.3, 18.3)");
+    // a 2x2 block at rows 0-1 and columns 26-27: center (0.5, 26.5):
     // 13.5 -> 14 and −12.5 -> −13 (round half to even would give 14 and −12; floor(x + ½): 14 and −12)
-    check_image(center_by_mass(square(0, 26, 2, 2)), square(14, 13, 2, 2), "a 2x2 block at (0, 26), centre (0.5, 26.5)");
+    check_image(center_by_mass(square(0, 26, 2, 2)), square(14, 13, 2, 2),
+                "a 2x2 block at (0, 26), center (0.5, 26.5)");
 }
 
 BOOST_AUTO_TEST_CASE(weights_count_not_just_ink) {
-    // faint pixels weigh less: 0.1 at (0, 0) and 0.9 at (10, 10): centre (9, 9), shift (5, 5)
+    // faint pixels weigh less: 0.1 at (0, 0) and 0.9 at (10, 10): center (9, 9), shift (5, 5)
     nn::Vector img = nn::Vector::Zero(784), expected = nn::Vector::Zero(784);
     img(0) = 0.1;
     img(10 * 28 + 10) = 0.9;
     expected(5 * 28 + 5) = 0.1;
     expected(15 * 28 + 15) = 0.9;
-    check_image(center_by_mass(img), expected, "0.1 at (0, 0) and 0.9 at (10, 10), centre (9, 9)");
-    // 0.25 at (20, 2) and 0.75 at (24, 6): centre (23, 5), shift (−9, 9)
+    check_image(center_by_mass(img), expected, "0.1 at (0, 0) and 0.9 at (10, 10), center (9, 9)");
+    // 0.25 at (20, 2) and 0.75 at (24, 6): center (23, 5), shift (−9, 9)
     img = nn::Vector::Zero(784);
     expected = nn::Vector::Zero(784);
     img(20 * 28 + 2) = 0.25;
     img(24 * 28 + 6) = 0.75;
     expected(11 * 28 + 11) = 0.25;
     expected(15 * 28 + 15) = 0.75;
-    check_image(center_by_mass(img), expected, "0.25 at (20, 2) and 0.75 at (24, 6), centre (23, 5)");
+    check_image(center_by_mass(img), expected, "0.25 at (20, 2) and 0.75 at (24, 6), center (23, 5)");
 }
 
 BOOST_AUTO_TEST_CASE(what_moves_out_is_lost_and_what_is_uncovered_is_zero) {
-    // 3 at (0, 0) and 1 at (27, 27): centre (6.75, 6.75), shift (7, 7): the first lands at (7, 7),
+    // 3 at (0, 0) and 1 at (27, 27): center (6.75, 6.75), shift (7, 7): the first lands at (7, 7),
     // the second would land at (34, 34) and is gone (not wrapped round to (6, 6))
     nn::Vector img = nn::Vector::Zero(784), expected = nn::Vector::Zero(784);
     img(0) = 3.0;
     img(27 * 28 + 27) = 1.0;
     expected(7 * 28 + 7) = 3.0;
-    check_image(center_by_mass(img), expected, "3 at (0, 0) and 1 at (27, 27), centre (6.75, 6.75)");
-    // a full first row (centre (0, 13.5)): shift (14, 1), so row 14 holds columns 1-27 and the last
+    check_image(center_by_mass(img), expected, "3 at (0, 0) and 1 at (27, 27), center (6.75, 6.75)");
+    // a full first row (center (0, 13.5)): shift (14, 1), so row 14 holds columns 1-27 and the last
     // pixel is gone; every other row, column 0 included, is 0
-    check_image(center_by_mass(square(0, 0, 1, 28, 0.5)), square(14, 1, 1, 27, 0.5), "a full first row of 0.5");
+    check_image(center_by_mass(square(0, 0, 1, 28, 0.5)), square(14, 1, 1, 27, 0.5),
+                "a full first row of 0.5");
 }
 
 BOOST_AUTO_TEST_CASE(pixels_can_land_in_row_0_and_column_0) {
-    // 1 at rows 2, 20 and 26 of column 14: centre (48/3, 14) = (16, 14), shift (−2, 0): rows 0, 18, 24
+    // 1 at rows 2, 20 and 26 of column 14: center (48/3, 14) = (16, 14), shift (−2, 0): rows 0, 18, 24
     nn::Vector img = nn::Vector::Zero(784), expected = nn::Vector::Zero(784);
     for (int r : {2, 20, 26}) img(r * 28 + 14) = 1;
     for (int r : {0, 18, 24}) expected(r * 28 + 14) = 1;
-    check_image(center_by_mass(img), expected, "1 at (2, 14), (20, 14), (26, 14), centre (16, 14)");
-    // the same along a row: columns 2, 20, 26 of row 14, centre (14, 16), shift (0, −2): columns 0, 18, 24
+    check_image(center_by_mass(img), expected, "1 at (2, 14), (20, 14), (26, 14), center (16, 14)");
+    // the same along a row: columns 2, 20, 26 of row 14, center (14, 16), shift (0, −2): columns 0, 18, 24
     img = nn::Vector::Zero(784);
     expected = nn::Vector::Zero(784);
     for (int c : {2, 20, 26}) img(14 * 28 + c) = 1;
     for (int c : {0, 18, 24}) expected(14 * 28 + c) = 1;
-    check_image(center_by_mass(img), expected, "1 at (14, 2), (14, 20), (14, 26), centre (14, 16)");
-    // both at once: 1 at (2, 2), (20, 20), (26, 26), centre (16, 16): the first lands in the corner (0, 0)
+    check_image(center_by_mass(img), expected, "1 at (14, 2), (14, 20), (14, 26), center (14, 16)");
+    // both at once: 1 at (2, 2), (20, 20), (26, 26), center (16, 16): the first lands in the corner (0, 0)
     img = nn::Vector::Zero(784);
     expected = nn::Vector::Zero(784);
     for (int k : {2, 20, 26}) img(k * 28 + k) = 1;
     for (int k : {0, 18, 24}) expected(k * 28 + k) = 1;
-    check_image(center_by_mass(img), expected, "1 at (2, 2), (20, 20), (26, 26), centre (16, 16)");
+    check_image(center_by_mass(img), expected, "1 at (2, 2), (20, 20), (26, 26), center (16, 16)");
 }
 
-BOOST_AUTO_TEST_CASE(an_image_already_centred_comes_back_unchanged) {
-    check_image(center_by_mass(square(14, 14, 1, 1, 0.6)), square(14, 14, 1, 1, 0.6), "one pixel at (14, 14)");
-    check_image(center_by_mass(square(13, 12, 3, 5)), square(13, 12, 3, 5), "a 3x5 block at (13, 12), centre (14, 14)");
+BOOST_AUTO_TEST_CASE(an_image_already_centered_comes_back_unchanged) {
+    check_image(center_by_mass(square(14, 14, 1, 1, 0.6)), square(14, 14, 1, 1, 0.6),
+                "one pixel at (14, 14)");
+    check_image(center_by_mass(square(13, 12, 3, 5)), square(13, 12, 3, 5),
+                "a 3x5 block at (13, 12), center (14, 14)");
     nn::Vector img = nn::Vector::Zero(784);
     img(13 * 28 + 14) = 0.4;
     img(14 * 28 + 15) = 0.6;
@@ -293,17 +311,17 @@ BOOST_AUTO_TEST_CASE(an_image_already_centred_comes_back_unchanged) {
     nn::Vector expected = nn::Vector::Zero(784);
     expected(13 * 28 + 13) = 0.4;
     expected(14 * 28 + 14) = 0.6;
-    check_image(center_by_mass(img), expected, "0.4 at (13, 14) and 0.6 at (14, 15), centre (13.6, 14.6)");
+    check_image(center_by_mass(img), expected, "0.4 at (13, 14) and 0.6 at (14, 15), center (13.6, 14.6)");
     img(14 * 28 + 15) = 0.4;
     img(14 * 28 + 13) = 0.2;
     // now 0.4 at (13, 14), 0.2 at (14, 13), 0.4 at (14, 15): rows (5.2 + 2.8 + 5.6)/1 = 13.6,
     // columns (5.6 + 2.6 + 6)/1 = 14.2: shifts round(0.4) = 0 and round(−0.2) = 0, unchanged
-    check_image(center_by_mass(img), img, "an image with centre (13.6, 14.2), which rounds to no shift");
+    check_image(center_by_mass(img), img, "an image with center (13.6, 14.2), which rounds to no shift");
 }
 
 BOOST_AUTO_TEST_CASE(a_blank_image_comes_back_unchanged_and_the_size_is_checked) {
     check_image(center_by_mass(nn::Vector::Zero(784)), nn::Vector::Zero(784), "an image with no ink");
-    // Σ v = 0 is what counts: 0.5 at (3, 3) and −0.5 at (20, 20) sum to 0, so there is no centre
+    // Σ v = 0 is what counts: 0.5 at (3, 3) and −0.5 at (20, 20) sum to 0, so there is no center
     // of mass to divide out (0/0) and the image comes back as it is
     nn::Vector cancel = nn::Vector::Zero(784);
     cancel(3 * 28 + 3) = 0.5;
@@ -315,8 +333,7 @@ BOOST_AUTO_TEST_CASE(a_blank_image_comes_back_unchanged_and_the_size_is_checked)
             center_by_mass(nn::Vector::Constant(n, 0.5));
         } catch (const std::invalid_argument&) {
             threw = true;
-        } catch (...) {
-        }
+        } catch (...) {}
         BOOST_TEST(threw, "an image of " << n << " values must throw std::invalid_argument");
     }
     // a real one beside them: one pixel at (27, 0) moves to (14, 14)

@@ -8,7 +8,9 @@ namespace lesson11 {
 double train_step(nn::Mlp& model, const nn::Matrix& X, const nn::Matrix& Y, double lr) {
     const auto loss = nn::softmax_cross_entropy(model.forward(X), Y);
     auto g = model.backward(loss.grad);
-    auto& L = model.layers.back(); L.W -= lr * g.back().dW; L.b -= lr * g.back().db;
+    auto& L = model.layers.back();
+    L.W -= lr * g.back().dW;
+    L.b -= lr * g.back().db;
     return loss.loss;
 }
-}
+}  // namespace lesson11

@@ -10,4 +10,4 @@ double train_step(nn::Mlp& model, const nn::Matrix& X, const nn::Matrix& Y, doub
     model.sgd_step(model.backward(loss.grad), lr);
     return loss.loss;
 }
-}
+}  // namespace lesson11

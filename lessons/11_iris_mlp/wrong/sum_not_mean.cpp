@@ -9,7 +9,7 @@
 namespace lesson11 {
 double train_step(nn::Mlp& model, const nn::Matrix& X, const nn::Matrix& Y, double lr) {
     const nn::LossAndGrad loss = nn::softmax_cross_entropy(model.forward(X), Y);
-    model.sgd_step(model.backward(loss.grad * static_cast<double>(X.cols())), lr);
+    model.sgd_step(model.backward(loss.grad * double(X.cols())), lr);
     return loss.loss;
 }
 }  // namespace lesson11

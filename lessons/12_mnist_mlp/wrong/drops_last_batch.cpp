@@ -8,7 +8,7 @@
 namespace lesson12 {
 std::vector<std::vector<nn::Index>> minibatch_indices(nn::Index n, nn::Index batch, nn::Rng& rng) {
     auto b = minibatch_indices_reference(n, batch, rng);
-    if (!b.empty() && static_cast<nn::Index>(b.back().size()) < batch) b.pop_back();
+    if (!b.empty() && nn::Index(b.back().size()) < batch) b.pop_back();
     return b;
 }
 }  // namespace lesson12

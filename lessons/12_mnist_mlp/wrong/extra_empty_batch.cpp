@@ -11,11 +11,11 @@
 namespace lesson12 {
 std::vector<std::vector<nn::Index>> minibatch_indices(nn::Index n, nn::Index batch, nn::Rng& rng) {
     if (batch < 1) throw std::invalid_argument("the batch size must be at least 1");
-    std::vector<nn::Index> order(static_cast<std::size_t>(n));
+    auto order = std::vector<nn::Index>(std::size_t(n));
     std::iota(order.begin(), order.end(), nn::Index{0});
     rng.shuffle(order);
-    std::vector<std::vector<nn::Index>> batches(static_cast<std::size_t>(n / batch + 1));
-    for (nn::Index i = 0; i < n; ++i) batches[static_cast<std::size_t>(i / batch)].push_back(order[static_cast<std::size_t>(i)]);
+    std::vector<std::vector<nn::Index>> batches(std::size_t(n / batch + 1));
+    for (nn::Index i = 0; i < n; ++i) batches[std::size_t(i / batch)].push_back(order[std::size_t(i)]);
     return batches;
 }
 }  // namespace lesson12

@@ -12,7 +12,7 @@ void adam_update(nn::Matrix& W, nn::Matrix& m, nn::Matrix& v, const nn::Matrix& 
                  double beta1, double beta2, double eps) {
     m = beta1 * m + (1 - beta1) * dW;
     v = beta2 * v + (1 - beta2) * dW.cwiseAbs2();
-    const double c1 = std::pow(1 - beta1, static_cast<double>(t)), c2 = std::pow(1 - beta2, static_cast<double>(t));
+    const double c1 = std::pow(1 - beta1, double(t)), c2 = std::pow(1 - beta2, double(t));
     W.array() -= lr * (m.array() / c1) / ((v.array() / c2).sqrt() + eps);
 }
 }  // namespace lesson13

@@ -12,8 +12,8 @@ void adam_update(nn::Matrix& W, nn::Matrix& m, nn::Matrix& v, const nn::Matrix& 
                  double beta1, double beta2, double eps) {
     m = beta1 * m + (1 - beta1) * dW;
     v = beta2 * v + (1 - beta2) * dW.cwiseAbs2();
-    m /= 1 - std::pow(beta1, static_cast<double>(t));
-    v /= 1 - std::pow(beta2, static_cast<double>(t));
+    m /= 1 - std::pow(beta1, double(t));
+    v /= 1 - std::pow(beta2, double(t));
     W.array() -= lr * m.array() / (v.array().sqrt() + eps);
 }
 }  // namespace lesson13

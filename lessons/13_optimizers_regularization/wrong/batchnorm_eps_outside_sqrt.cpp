@@ -6,7 +6,8 @@
 
 namespace lesson13 {
 nn::Matrix batchnorm_forward(const nn::Matrix& Z, const nn::Vector& gamma, const nn::Vector& beta, double eps,
-                             bool training, nn::Vector& running_mean, nn::Vector& running_var, double momentum) {
+                             bool training, nn::Vector& running_mean, nn::Vector& running_var,
+                             double momentum) {
     nn::Vector mean = running_mean, var = running_var;
     if (training) {
         mean = Z.rowwise().mean();

@@ -9,7 +9,8 @@
 
 namespace lesson13 {
 nn::Matrix batchnorm_forward(const nn::Matrix& Z, const nn::Vector& gamma, const nn::Vector& beta, double eps,
-                             bool training, nn::Vector& running_mean, nn::Vector& running_var, double momentum) {
+                             bool training, nn::Vector& running_mean, nn::Vector& running_var,
+                             double momentum) {
     nn::Vector rm = running_mean, rv = running_var;
     const nn::Matrix Y = batchnorm_forward_reference(Z, gamma, beta, eps, true, rm, rv, momentum);
     if (training) {

@@ -7,7 +7,9 @@
 
 namespace lesson13 {
 nn::Matrix batchnorm_forward(const nn::Matrix& Z, const nn::Vector& gamma, const nn::Vector& beta, double eps,
-                             bool training, nn::Vector& running_mean, nn::Vector& running_var, double momentum) {
-    return batchnorm_forward_reference(Z, gamma, beta, eps, training, running_mean, running_var, 1 - momentum);
+                             bool training, nn::Vector& running_mean, nn::Vector& running_var,
+                             double momentum) {
+    return batchnorm_forward_reference(Z, gamma, beta, eps, training, running_mean, running_var,
+                                       1 - momentum);
 }
 }  // namespace lesson13

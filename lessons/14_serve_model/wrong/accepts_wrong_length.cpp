@@ -20,7 +20,8 @@ nn::Vector parse_pixels(const std::string& body) {
     for (std::size_t i = 0; i < std::min<std::size_t>(pixels.size(), pixel_count); ++i) {
         if (!pixels[i].is_number()) throw BadRequest(422, "pixel " + std::to_string(i) + " is not a number");
         const double x = pixels[i].get<double>();
-        if (!(x >= 0.0 && x <= 1.0)) throw BadRequest(422, "pixel " + std::to_string(i) + " is outside [0, 1]");
+        if (!(x >= 0.0 && x <= 1.0))
+            throw BadRequest(422, "pixel " + std::to_string(i) + " is outside [0, 1]");
         v(long(i)) = x;
     }
     return v;

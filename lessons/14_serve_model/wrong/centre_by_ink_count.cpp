@@ -1,4 +1,4 @@
-// wrong 14.2: counts every inked pixel as 1, ignoring how dark it is, for the centre of mass.
+// wrong 14.2: counts every inked pixel as 1, ignoring how dark it is, for the center of mass.
 #include "exercise.hpp"
 #define center_by_mass center_by_mass_reference
 #include "../solution.cpp"
@@ -7,11 +7,23 @@ namespace lesson14 {
 nn::Vector center_by_mass(const nn::Vector& image) {
     if (image.size() != pixel_count) throw std::invalid_argument("784");
     double mass = 0, rows = 0, cols = 0;
-    for (int r = 0; r < side; ++r) for (int c = 0; c < side; ++c) { const double v = image(r * side + c); if (v > 0) { mass += 1; rows += r; cols += c; } }
+    for (int r = 0; r < side; ++r)
+        for (int c = 0; c < side; ++c) {
+            const double v = image(r * side + c);
+            if (v > 0) {
+                mass += 1;
+                rows += r;
+                cols += c;
+            }
+        }
     if (mass == 0) return image;
     const long dr = std::lround(14.0 - rows / mass), dc = std::lround(14.0 - cols / mass);
     nn::Vector out = nn::Vector::Zero(pixel_count);
-    for (int r = 0; r < side; ++r) for (int c = 0; c < side; ++c) { long r2 = r + dr, c2 = c + dc; if (r2 >= 0 && r2 < side && c2 >= 0 && c2 < side) out(r2 * side + c2) = image(r * side + c); }
+    for (int r = 0; r < side; ++r)
+        for (int c = 0; c < side; ++c) {
+            long r2 = r + dr, c2 = c + dc;
+            if (r2 >= 0 && r2 < side && c2 >= 0 && c2 < side) out(r2 * side + c2) = image(r * side + c);
+        }
     return out;
 }
-}
+}  // namespace lesson14

@@ -1,5 +1,5 @@
 // wrong 14.2: moves the digit by the column shift down and the
-// row shift across, so only a digit already centred on the diagonal comes out right.
+// row shift across, so only a digit already centered on the diagonal comes out right.
 #include "exercise.hpp"
 #define center_by_mass center_by_mass_reference
 #include "../solution.cpp"
@@ -21,7 +21,8 @@ nn::Vector center_by_mass(const nn::Vector& image) {
     nn::Vector out = nn::Vector::Zero(pixel_count);
     for (int r = 0; r < side; ++r)
         for (int c = 0; c < side; ++c)
-            if (r + dr >= 0 && r + dr < side && c + dc >= 0 && c + dc < side) out((r + dr) * side + c + dc) = image(r * side + c);
+            if (r + dr >= 0 && r + dr < side && c + dc >= 0 && c + dc < side)
+                out((r + dr) * side + c + dc) = image(r * side + c);
     return out;
 }
 }  // namespace lesson14
