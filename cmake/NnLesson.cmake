@@ -1,10 +1,18 @@
-# nn_add_lesson(<NN> <slug> TITLE <title> DECKS <decks> [SOURCES <file>...]
-#               [ARGS <arg>...] [LIBS <target>...])
+# nn_add_course(<manifest>): one nn_add_lesson per line of lessons/lessons.txt (its header says
+# what the fields mean). A folder lessons/NN_* without a line, or a line without its folder, is a
+# configure error.
 #
-# One line per lesson in lessons/CMakeLists.txt. For lessons/<NN>_<slug>/ it builds:
+# nn_add_lesson(<NN> <slug> TITLE <title> DECKS <decks> SUMMARY <sentence> [NEEDS <tier>...]
+#               [QUICK <arg>...])
+#
+# For lessons/<NN>_<slug>/ it finds the parts by their presence and builds:
 #   lesson<NN>            the lesson program on the reference solution      (./nn run NN)
 #   lesson<NN>_try        the same program on the learner's exercises (checked build; ./nn try NN)
-# and the exercise library in several builds of the same header (exercise.hpp):
+# The program's title, decks and summary (nn::this_lesson) are compiled in from the manifest.
+# Every other .cpp of the folder (not main, solution, stub, trivial, tests, lesson_tests) is lesson
+# code beyond the exercises, in lesson<NN>_core. NEEDS http links the web server's libraries.
+# A file lesson.cmake in the folder, if there is one, is included last (lesson 14 compiles its page
+# in and adds its browser test there). It also builds the exercise library in several builds of the same header (exercise.hpp):
 #   lesson<NN>_reference  solution.cpp           the worked answers
 #   lesson<NN>_stub       stub.cpp               the pristine stubs: every function throws
 #                                                "not implemented", as a learner first sees them
@@ -34,11 +42,7 @@
 # learner's side: lesson<NN>_try, test<NN>_learner and one CTest test per exercise,
 #   lesson<NN>.check.<suite>             labels lesson<NN>;learner, with a time limit,
 # so a learner's first check compiles one lesson, not every variant of every lesson.
-# ARGS are given to the lesson in its output test (e.g. --quick for a lesson that trains long).
-# SOURCES are lesson code beyond the exercises (compiled into lesson<NN>_core, which the program
-# and the tests use; it may call the exercise functions).
-set(NN_LESSON_INDEX "${PROJECT_BINARY_DIR}/lessons.tsv")
-file(WRITE "${NN_LESSON_INDEX}" "")
+# QUICK arguments are given to the lesson in its output test (e.g. --quick for one that trains long).
 set(NN_EXERCISES_DIR "${PROJECT_SOURCE_DIR}/exercises" CACHE PATH
     "Where the learner's exercise files are (./nn check builds them)")
 set(NN_CHECK_TIMEOUT 30 CACHE STRING "Seconds an exercise's tests may run in ./nn check")
@@ -114,23 +118,97 @@ function(_nn_exercise_test NN build)
   set_target_properties(test${NN}_${build} PROPERTIES RUNTIME_OUTPUT_DIRECTORY "${PROJECT_BINARY_DIR}/tests")
 endfunction()
 
+function(nn_add_course manifest)
+  set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${manifest}")
+  file(READ "${manifest}" text)
+  # Brackets and semicolons would stop CMake from splitting the text into lines: stand-ins for now.
+  string(REPLACE "[" "<nn-open>" text "${text}")
+  string(REPLACE "]" "<nn-close>" text "${text}")
+  string(REPLACE ";" "<nn-semicolon>" text "${text}")
+  string(REPLACE "\n" ";" lines "${text}")
+  set(listed "")
+  foreach(line IN LISTS lines)
+    if(line MATCHES "^#" OR line STREQUAL "")
+      continue()
+    endif()
+    set(field " *([^|]*[^ |]) *")
+    if(NOT line MATCHES "^([0-9][0-9]) \\| ([a-z0-9_]+) \\|${field}\\|${field}\\|${field}\\|${field}\\|${field}\\|${field}$")
+      message(FATAL_ERROR "${manifest}: cannot read this line (NN | slug | title | decks | needs | "
+              "tour | quick | summary, \"-\" for an empty field):\n  ${line}")
+    endif()
+    set(nn "${CMAKE_MATCH_1}")
+    set(slug "${CMAKE_MATCH_2}")
+    set(title "${CMAKE_MATCH_3}")
+    set(decks "${CMAKE_MATCH_4}")
+    set(needs "${CMAKE_MATCH_5}")
+    set(quick "${CMAKE_MATCH_7}")
+    set(summary "${CMAKE_MATCH_8}")
+    foreach(v title decks summary)
+      if(${v} MATCHES "[\"\\]")
+        message(FATAL_ERROR "${manifest}: lesson ${nn}'s ${v} holds a quote or a backslash")
+      endif()
+    endforeach()
+    foreach(v needs quick)
+      if(${v} STREQUAL "-")
+        set(${v} "")
+      endif()
+      separate_arguments(${v} UNIX_COMMAND "${${v}}")
+    endforeach()
+    if(NOT IS_DIRECTORY "${PROJECT_SOURCE_DIR}/lessons/${nn}_${slug}")
+      message(FATAL_ERROR "${manifest}: lesson ${nn} has no folder lessons/${nn}_${slug}")
+    endif()
+    list(APPEND listed "${nn}_${slug}")
+    nn_add_lesson(${nn} ${slug} TITLE "${title}" DECKS "${decks}" SUMMARY "${summary}"
+                  NEEDS ${needs} QUICK ${quick})
+  endforeach()
+  file(GLOB folders RELATIVE "${PROJECT_SOURCE_DIR}/lessons" CONFIGURE_DEPENDS
+       "${PROJECT_SOURCE_DIR}/lessons/[0-9][0-9]_*")
+  foreach(folder IN LISTS folders)
+    if(NOT folder IN_LIST listed)
+      message(FATAL_ERROR "lessons/${folder} has no line in ${manifest}")
+    endif()
+  endforeach()
+endfunction()
+
 function(nn_add_lesson NN slug)
-  cmake_parse_arguments(PARSE_ARGV 2 L "" "TITLE;DECKS" "SOURCES;ARGS;LIBS;WRONG")
-  if(L_WRONG)
-    message(FATAL_ERROR "nn_add_lesson(${NN}): WRONG is gone; wrong/*.cpp are found by themselves")
-  endif()
+  cmake_parse_arguments(PARSE_ARGV 2 L "" "TITLE;DECKS;SUMMARY" "NEEDS;QUICK")
   set(name "${NN}_${slug}")
   set(dir "${PROJECT_SOURCE_DIR}/lessons/${name}")
   set(learner_file "${NN_EXERCISES_DIR}/${name}.cpp")
-  string(REPLACE ";" " " args_text "${L_ARGS}")
-  file(APPEND "${NN_LESSON_INDEX}" "${NN}\t${name}\t${L_TITLE}\t${L_DECKS}\t${args_text}\n")
+  set(L_LIBS "")
+  if("http" IN_LIST L_NEEDS)
+    if(NOT TARGET PkgConfig::HTTPLIB OR NOT TARGET nlohmann_json::nlohmann_json)
+      message(STATUS "lesson ${NN} is left out: it needs cpp-httplib and nlohmann-json "
+                     "(./nn run ${NN} installs them)")
+      return()
+    endif()
+    set(L_LIBS PkgConfig::HTTPLIB nlohmann_json::nlohmann_json Threads::Threads)
+  endif()
+  foreach(part main.cpp solution.cpp stub.cpp exercise.hpp tests.cpp expected.txt hints.md)
+    if(NOT EXISTS "${dir}/${part}")
+      message(FATAL_ERROR "lessons/${name}/${part} is missing (every lesson has one; see README.md)")
+    endif()
+  endforeach()
+
+  # The program's facts, from the manifest: nn::this_lesson (the stand-ins of nn_add_course undone).
+  foreach(v L_TITLE L_DECKS L_SUMMARY)
+    string(REPLACE "<nn-open>" "[" ${v} "${${v}}")
+    string(REPLACE "<nn-close>" "]" ${v} "${${v}}")
+    string(REPLACE "<nn-semicolon>" ";" ${v} "${${v}}")
+  endforeach()
+  set(info "${PROJECT_BINARY_DIR}/lessons/lesson${NN}_info.cpp")
+  file(CONFIGURE OUTPUT "${info}" CONTENT "// Written by CMake from lessons/lessons.txt: edit that, not this.
+#include \"nn/lesson.hpp\"
+const nn::LessonInfo nn::this_lesson{\"${NN}\", \"${L_TITLE}\", \"${L_DECKS}\", \"${L_SUMMARY}\"};
+" @ONLY)
 
   # Lesson code beyond the exercises (may be empty): used by the program and its tests. It is an
   # OBJECT library because it may call the exercises: object files always come before the
   # exercise library on the link line, so those calls resolve against whichever build is linked.
-  if(L_SOURCES)
-    list(TRANSFORM L_SOURCES PREPEND "${dir}/")
-    add_library(lesson${NN}_core OBJECT ${L_SOURCES})
+  file(GLOB sources CONFIGURE_DEPENDS "${dir}/*.cpp")
+  list(FILTER sources EXCLUDE REGEX "/(main|solution|stub|trivial|tests|lesson_tests)\\.cpp$")
+  if(sources)
+    add_library(lesson${NN}_core OBJECT ${sources})
     target_include_directories(lesson${NN}_core PUBLIC "${dir}")
     target_link_libraries(lesson${NN}_core PUBLIC nn::common ${L_LIBS} PRIVATE nn_warnings)
   else()
@@ -155,10 +233,15 @@ function(nn_add_lesson NN slug)
     set(program_lib lesson${NN}_reference)
     set(program lesson${NN})
   endif()
-  add_executable(${program} "${dir}/main.cpp")
+  add_executable(${program} "${dir}/main.cpp" "${info}")
   # Lesson code may call the exercises, so it comes first on the link line.
   target_link_libraries(${program} PRIVATE lesson${NN}_core ${program_lib} nn_warnings)
   set_target_properties(${program} PROPERTIES RUNTIME_OUTPUT_DIRECTORY "${PROJECT_BINARY_DIR}/bin")
+  set_property(GLOBAL APPEND PROPERTY NN_LESSON_PROGRAMS ${program})
+
+  if(EXISTS "${dir}/lesson.cmake")
+    include("${dir}/lesson.cmake")
+  endif()
 
   if(NOT BUILD_TESTING)
     return()
@@ -281,9 +364,13 @@ function(nn_add_lesson NN slug)
 
   # Run from the build folder, so the plots it prints as plots/... land in build/<preset>/plots.
   add_test(NAME lesson${NN}.output
-           COMMAND compare_output "${dir}/expected.txt" -- $<TARGET_FILE:lesson${NN}> ${L_ARGS}
+           COMMAND compare_output "${dir}/expected.txt" -- $<TARGET_FILE:lesson${NN}> ${L_QUICK}
            WORKING_DIRECTORY "${PROJECT_BINARY_DIR}")
   set_tests_properties(lesson${NN}.output PROPERTIES LABELS output)
+  # ./nn bless NN: store the output, run as its test runs it, as the new expected.txt.
+  add_custom_target(bless${NN}
+                    COMMAND compare_output --write "${dir}/expected.txt" -- $<TARGET_FILE:lesson${NN}> ${L_QUICK}
+                    WORKING_DIRECTORY "${PROJECT_BINARY_DIR}" DEPENDS lesson${NN} compare_output VERBATIM)
   if(EXISTS "${dir}/lesson_tests.cpp")
     add_executable(test${NN}_lesson "${dir}/lesson_tests.cpp")
     target_link_libraries(test${NN}_lesson PRIVATE lesson${NN}_core lesson${NN}_reference

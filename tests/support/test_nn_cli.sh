@@ -36,10 +36,21 @@ expect 2 "Value 99999 not in range" "$root/nn" run 14 --port 99999
 expect 1 "no model file" "$root/nn" run 14 --model "$tmp/none.nnm" --once --port 0
 # ./nn bench: bad options are errors before anything trains.
 expect 0 "NumPy and PyTorch" "$root/nn" bench --help
-expect 2 "no configuration 'Z'" "$root/nn" bench --config A,Z
-expect 2 "no peer 'julia'" "$root/nn" bench --peers julia
+expect 2 "Z not in {A,B,C}" "$root/nn" bench --config A,Z
+expect 2 "julia not in" "$root/nn" bench --peers julia
 expect 2 "--threads" "$root/nn" bench --threads 0
 expect 1 "error:" "$root/nn" bench --peers none --config A --epochs 1 --data "$tmp/nowhere"
+
+# The lessons' facts come from lessons/lessons.txt, with nothing configured or built.
+expect 0 "Matrix multiplication" env NN_BUILD_DIR="$tmp/nobuild" "$root/nn" list
+expect 0 "Serving the model over HTTP" env NN_BUILD_DIR="$tmp/nobuild" "$root/nn" list
+expect 0 "00.1" env NN_BUILD_DIR="$tmp/nobuild" "$root/nn" hint 0
+expect 2 "the lessons are 00 to" "$root/nn" hint 99
+
+# A data folder that does not exist is refused, not created.
+expect 1 "does not exist" env NN_DATA_DIR="$tmp/no/such/folder" "$root/nn" data
+[[ ! -e $tmp/no ]] && { passed=$((passed + 1)); echo "ok: nothing created"; } ||
+    { failed=$((failed + 1)); echo "FAIL: ./nn data created $tmp/no"; }
 
 # MNIST verification: missing, truncated and corrupt files are named.
 export NN_DATA_DIR=$tmp/data
