@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -34,7 +35,7 @@ struct Token {
 };
 
 bool starts_number(const std::string& s, std::size_t i) {
-    auto digit = [&](std::size_t k) { return k < s.size() && std::isdigit(static_cast<unsigned char>(s[k])); };
+    auto digit = [&](std::size_t k) { return k < s.size() && std::isdigit(std::uint8_t(s[k])); };
     if (digit(i)) return true;
     if (s[i] == '-' || s[i] == '+') return digit(i + 1) || (s[i + 1] == '.' && digit(i + 2));
     if (s[i] == '.') return digit(i + 1);
@@ -48,15 +49,15 @@ std::vector<Token> tokenize(const std::string& line) {
     while (i < line.size()) {
         // A sign only belongs to a number at the start or after a space, an opening bracket or a "~".
         const bool sign_ok = i == 0 || std::string(" ([{=,~").find(line[i - 1]) != std::string::npos;
-        if (starts_number(line, i) && (std::isdigit(static_cast<unsigned char>(line[i])) || line[i] == '.' || sign_ok)) {
+        if (starts_number(line, i) && (std::isdigit(std::uint8_t(line[i])) || line[i] == '.' || sign_ok)) {
             const char* begin = line.c_str() + i;
             char* end = nullptr;
             const double v = std::strtod(begin, &end);
             if (end != begin) {
                 if (!text.empty()) out.push_back({false, text, 0});
                 text.clear();
-                out.push_back({true, std::string(begin, static_cast<const char*>(end)), v});
-                i += static_cast<std::size_t>(end - begin);
+                out.push_back({true, std::string(begin, std::size_t(end - begin)), v});
+                i += std::size_t(end - begin);
                 continue;
             }
         }
@@ -102,7 +103,8 @@ std::string compare_line(const std::string& expected, const std::string& actual,
         if (e[k].is_number != a[k].is_number) return "the lines differ";
         if (!e[k].is_number) {
             // The padding beside a measured number follows its width, which varies.
-            const bool beside_measured = (k + 1 < e.size() && measured(e, k + 1)) || (k > 0 && measured(e, k - 1));
+            const bool beside_measured =
+                (k + 1 < e.size() && measured(e, k + 1)) || (k > 0 && measured(e, k - 1));
             if (beside_measured ? squeezed(e[k].text) != squeezed(a[k].text) : e[k].text != a[k].text)
                 return "the text differs";
         } else if (!measured(e, k) && !near(e[k].value, a[k].value, rel, abs_tol)) {
@@ -130,7 +132,7 @@ int run_capture(std::vector<std::string> argv, std::string& output) {
     close(fds[1]);
     char buf[65536];
     ssize_t n;
-    while ((n = read(fds[0], buf, sizeof buf)) > 0) output.append(buf, static_cast<std::size_t>(n));
+    while ((n = read(fds[0], buf, sizeof buf)) > 0) output.append(buf, std::size_t(n));
     close(fds[0]);
     int status = 0;
     waitpid(pid, &status, 0);
@@ -159,19 +161,25 @@ int main(int argc, char** argv) {
             command.assign(argv + i + 1, argv + argc);
             break;
         }
-        if (arg == "--rel" && i + 1 < argc) rel = std::atof(argv[++i]);
-        else if (arg == "--abs" && i + 1 < argc) abs_tol = std::atof(argv[++i]);
-        else if (arg == "--write") write = true;
-        else expected_file = arg;
+        if (arg == "--rel" && i + 1 < argc)
+            rel = std::atof(argv[++i]);
+        else if (arg == "--abs" && i + 1 < argc)
+            abs_tol = std::atof(argv[++i]);
+        else if (arg == "--write")
+            write = true;
+        else
+            expected_file = arg;
     }
     if (expected_file.empty() || command.empty()) {
-        fmt::print(stderr, "usage: compare_output [--rel R] [--abs A] [--write] EXPECTED -- PROGRAM [ARGS...]\n");
+        fmt::print(stderr,
+                   "usage: compare_output [--rel R] [--abs A] [--write] EXPECTED -- PROGRAM [ARGS...]\n");
         return 2;
     }
     std::string output;
     const int code = run_capture(command, output);
     if (code != 0) {
-        fmt::print(stderr, "compare_output: {} exited with {}\n--- its output ---\n{}", command[0], code, output);
+        fmt::print(stderr, "compare_output: {} exited with {}\n--- its output ---\n{}", command[0], code,
+                   output);
         return 1;
     }
     if (write) {

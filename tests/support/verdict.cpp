@@ -25,14 +25,14 @@ struct VerdictObserver final : boost::unit_test::test_observer {
     }
     void exception_caught(const boost::execution_exception& e) override {
         using E = boost::execution_exception;
-        const bool system = e.code() == E::system_error || e.code() == E::system_fatal_error ||
-                            e.code() == E::timeout_error;
+        const bool system =
+            e.code() == E::system_error || e.code() == E::system_fatal_error || e.code() == E::timeout_error;
         ++(system ? crashes : exceptions);
     }
     void test_finish() override {
         std::fflush(stdout);
-        std::fprintf(stderr, "nn-verdict: cases=%ld checks_failed=%ld exceptions=%ld crashes=%ld\n",
-                     cases, checks_failed, exceptions, crashes);
+        std::fprintf(stderr, "nn-verdict: cases=%ld checks_failed=%ld exceptions=%ld crashes=%ld\n", cases,
+                     checks_failed, exceptions, crashes);
         std::fflush(stderr);
     }
 };
