@@ -44,26 +44,6 @@ void check_shape(Shape a, Shape b, Shape expected) {
     }
 }
 
-// Runs f, which must throw std::invalid_argument; returns its message ("" if it did not). Any
-// other outcome is a failed check, not an escaped exception.
-std::string expect_invalid_argument(const std::function<void()>& f, const std::string& what) {
-    try {
-        f();
-    } catch (const std::invalid_argument& e) {
-        return e.what();
-    } catch (const std::exception& e) {
-        BOOST_TEST(false, what << ": expected std::invalid_argument, got another exception: " << e.what());
-        return "";
-    }
-    BOOST_TEST(false, what << ": expected std::invalid_argument, nothing was thrown");
-    return "";
-}
-
-void check_names(const std::string& message, const std::string& shape, const std::string& what) {
-    BOOST_TEST(message.find(shape) != std::string::npos,
-               what << ": the message must name the shape " << shape << ", got '" << message << "'");
-}
-
 // The product written out as the slide does, independently of the exercise.
 nn::Matrix by_hand(const nn::Matrix& A, const nn::Matrix& B) {
     nn::Matrix C = nn::Matrix::Zero(A.rows(), B.cols());
@@ -96,11 +76,11 @@ BOOST_AUTO_TEST_CASE(square_and_empty_shapes) {
 
 BOOST_AUTO_TEST_CASE(mismatched_inner_dimensions_throw_invalid_argument) {
     // A mismatch is told only by the inner dimensions: a.cols against b.rows.
-    expect_invalid_argument([] { product_shape({2, 3}, {2, 2}); }, "product_shape(2x3, 2x2)");
-    expect_invalid_argument([] { product_shape({3, 2}, {3, 2}); }, "product_shape(3x2, 3x2)");
-    expect_invalid_argument([] { product_shape({2, 3}, {4, 2}); }, "product_shape(2x3, 4x2)");
-    expect_invalid_argument([] { product_shape({2, 3}, {2, 3}); }, "product_shape(2x3, 2x3)");
-    expect_invalid_argument([] { product_shape({1, 4}, {3, 4}); }, "product_shape(1x4, 3x4)");
+    nn_test::invalid_argument_message([] { product_shape({2, 3}, {2, 2}); }, "product_shape(2x3, 2x2)");
+    nn_test::invalid_argument_message([] { product_shape({3, 2}, {3, 2}); }, "product_shape(3x2, 3x2)");
+    nn_test::invalid_argument_message([] { product_shape({2, 3}, {4, 2}); }, "product_shape(2x3, 4x2)");
+    nn_test::invalid_argument_message([] { product_shape({2, 3}, {2, 3}); }, "product_shape(2x3, 2x3)");
+    nn_test::invalid_argument_message([] { product_shape({1, 4}, {3, 4}); }, "product_shape(1x4, 3x4)");
     // ...and only by them: matching inner dimensions with other sizes different must not throw.
     Shape s{0, 0};
     BOOST_CHECK_NO_THROW(s = product_shape({2, 3}, {3, 5}));
@@ -108,20 +88,20 @@ BOOST_AUTO_TEST_CASE(mismatched_inner_dimensions_throw_invalid_argument) {
 }
 
 BOOST_AUTO_TEST_CASE(the_error_names_both_shapes) {
-    const std::string m1 = expect_invalid_argument(
+    const std::string m1 = nn_test::invalid_argument_message(
         [] {
             product_shape({2, 3}, {4, 5});
         },
         "product_shape(2x3, 4x5)");
-    check_names(m1, "2x3", "product_shape(2x3, 4x5)");
-    check_names(m1, "4x5", "product_shape(2x3, 4x5)");
-    const std::string m2 = expect_invalid_argument(
+    nn_test::check_names(m1, "2x3", "product_shape(2x3, 4x5)");
+    nn_test::check_names(m1, "4x5", "product_shape(2x3, 4x5)");
+    const std::string m2 = nn_test::invalid_argument_message(
         [] {
             product_shape({7, 1}, {6, 9});
         },
         "product_shape(7x1, 6x9)");
-    check_names(m2, "7x1", "product_shape(7x1, 6x9)");
-    check_names(m2, "6x9", "product_shape(7x1, 6x9)");
+    nn_test::check_names(m2, "7x1", "product_shape(7x1, 6x9)");
+    nn_test::check_names(m2, "6x9", "product_shape(7x1, 6x9)");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
@@ -198,13 +178,13 @@ BOOST_AUTO_TEST_CASE(the_inputs_are_left_unchanged_and_identity_is_neutral) {
 }
 
 BOOST_AUTO_TEST_CASE(mismatched_shapes_throw_before_any_loop) {
-    const std::string m =
-        expect_invalid_argument([] { naive_matmul(nn::Matrix::Ones(2, 3), nn::Matrix::Ones(4, 2)); },
-                                "naive_matmul of a 2x3 by a 4x2");
-    check_names(m, "2x3", "naive_matmul of a 2x3 by a 4x2");
-    check_names(m, "4x2", "naive_matmul of a 2x3 by a 4x2");
-    expect_invalid_argument([] { naive_matmul(nn::Matrix::Ones(3, 2), nn::Matrix::Ones(3, 2)); },
-                            "naive_matmul of a 3x2 by a 3x2");
+    const std::string m = nn_test::invalid_argument_message(
+        [] { naive_matmul(nn::Matrix::Ones(2, 3), nn::Matrix::Ones(4, 2)); },
+        "naive_matmul of a 2x3 by a 4x2");
+    nn_test::check_names(m, "2x3", "naive_matmul of a 2x3 by a 4x2");
+    nn_test::check_names(m, "4x2", "naive_matmul of a 2x3 by a 4x2");
+    nn_test::invalid_argument_message([] { naive_matmul(nn::Matrix::Ones(3, 2), nn::Matrix::Ones(3, 2)); },
+                                      "naive_matmul of a 3x2 by a 3x2");
     // Matching inner dimensions must not throw: a 3x2 by a 2x5 is a 3x5.
     nn::Matrix P;
     BOOST_CHECK_NO_THROW(P = naive_matmul(nn::Matrix::Ones(3, 2), nn::Matrix::Ones(2, 5)));

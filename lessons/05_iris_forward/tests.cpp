@@ -26,26 +26,6 @@ nn::Matrix batch_output() {
     return (nn::Matrix(3, 4) << 0.9, 0.2, -0.1, 0.3, 0.05, 0.6, 0.4, 1.5, 0.0, 0.1, 0.7, -0.2).finished();
 }
 
-// Runs f, which must throw std::invalid_argument; returns its message ("" if it did not). Any
-// other outcome is a failed check, not an escaped exception.
-std::string invalid_argument_message(const std::function<void()>& f, const std::string& what) {
-    try {
-        f();
-    } catch (const std::invalid_argument& e) {
-        return e.what();
-    } catch (const std::exception& e) {
-        BOOST_TEST(false, what << ": expected std::invalid_argument, got another exception: " << e.what());
-        return "";
-    }
-    BOOST_TEST(false, what << ": expected std::invalid_argument, nothing was thrown");
-    return "";
-}
-
-// The message must contain `part`.
-void check_names(const std::string& message, const std::string& part, const std::string& what) {
-    BOOST_TEST(message.find(part) != std::string::npos,
-               what << ": the message must name '" << part << "', got '" << message << "'");
-}
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(ex05_1_one_hot)
@@ -93,15 +73,15 @@ BOOST_AUTO_TEST_CASE(labels_out_of_range_throw) {
 
 BOOST_AUTO_TEST_CASE(the_message_names_the_label_and_the_range_0_to_classes_minus_1) {
     // 3 classes are the labels 0, 1 and 2: the range is 0..2 (not 0..3, 0..1 or 0..4).
-    std::string m = invalid_argument_message([] { (void)one_hot({0, 3}, 3); }, "one_hot({0, 3}, 3)");
-    check_names(m, "label 3", "one_hot({0, 3}, 3)");
-    check_names(m, "0..2", "one_hot({0, 3}, 3)");
-    m = invalid_argument_message([] { (void)one_hot({-1}, 3); }, "one_hot({-1}, 3)");
-    check_names(m, "label -1", "one_hot({-1}, 3)");
-    check_names(m, "0..2", "one_hot({-1}, 3)");
+    std::string m = nn_test::invalid_argument_message([] { (void)one_hot({0, 3}, 3); }, "one_hot({0, 3}, 3)");
+    nn_test::check_names(m, "label 3", "one_hot({0, 3}, 3)");
+    nn_test::check_names(m, "0..2", "one_hot({0, 3}, 3)");
+    m = nn_test::invalid_argument_message([] { (void)one_hot({-1}, 3); }, "one_hot({-1}, 3)");
+    nn_test::check_names(m, "label -1", "one_hot({-1}, 3)");
+    nn_test::check_names(m, "0..2", "one_hot({-1}, 3)");
     // 10 classes like MNIST: the digits 0..9.
-    m = invalid_argument_message([] { (void)one_hot({4, 10}, 10); }, "one_hot({4, 10}, 10)");
-    check_names(m, "0..9", "one_hot({4, 10}, 10)");
+    m = nn_test::invalid_argument_message([] { (void)one_hot({4, 10}, 10); }, "one_hot({4, 10}, 10)");
+    nn_test::check_names(m, "0..9", "one_hot({4, 10}, 10)");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
@@ -272,14 +252,14 @@ BOOST_AUTO_TEST_CASE(shapes_must_agree) {
 BOOST_AUTO_TEST_CASE(the_message_names_the_shape_of_target_and_of_output) {
     // target 3x1, output 1x3: the message must say which is which.
     const nn::Matrix t = nn::Matrix::Zero(3, 1), o = nn::Matrix::Zero(1, 3);
-    std::string m =
-        invalid_argument_message([&] { (void)squared_error(t, o); }, "squared_error(3x1 target, 1x3 output)");
-    check_names(m, "target is 3x1", "squared_error(3x1 target, 1x3 output)");
-    check_names(m, "output is 1x3", "squared_error(3x1 target, 1x3 output)");
-    m = invalid_argument_message([&] { (void)squared_error_grad(t, o); },
-                                 "squared_error_grad(3x1 target, 1x3 output)");
-    check_names(m, "target is 3x1", "squared_error_grad(3x1 target, 1x3 output)");
-    check_names(m, "output is 1x3", "squared_error_grad(3x1 target, 1x3 output)");
+    std::string m = nn_test::invalid_argument_message([&] { (void)squared_error(t, o); },
+                                                      "squared_error(3x1 target, 1x3 output)");
+    nn_test::check_names(m, "target is 3x1", "squared_error(3x1 target, 1x3 output)");
+    nn_test::check_names(m, "output is 1x3", "squared_error(3x1 target, 1x3 output)");
+    m = nn_test::invalid_argument_message([&] { (void)squared_error_grad(t, o); },
+                                          "squared_error_grad(3x1 target, 1x3 output)");
+    nn_test::check_names(m, "target is 3x1", "squared_error_grad(3x1 target, 1x3 output)");
+    nn_test::check_names(m, "output is 1x3", "squared_error_grad(3x1 target, 1x3 output)");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -8,6 +8,7 @@
 #include <functional>
 #include <iomanip>
 #include <sstream>
+#include <stdexcept>
 #include <string>
 
 #include "nn/gradcheck.hpp"
@@ -84,5 +85,26 @@ inline void check_gradient(const nn::Matrix& analytic, const nn::Matrix& numeric
 
 // ∂f/∂P by central differences, nn::central_gradient (lesson 06 teaches them).
 using nn::central_gradient;
+
+// Runs f, which must throw std::invalid_argument; returns its message ("" if it did not). Any
+// other outcome is a failed check, not an escaped exception.
+inline std::string invalid_argument_message(const std::function<void()>& f, const std::string& what) {
+    try {
+        f();
+    } catch (const std::invalid_argument& e) {
+        return e.what();
+    } catch (const std::exception& e) {
+        BOOST_TEST(false, what << ": expected std::invalid_argument, got another exception: " << e.what());
+        return "";
+    }
+    BOOST_TEST(false, what << ": expected std::invalid_argument, nothing was thrown");
+    return "";
+}
+
+// An error message must contain `part` (a shape such as "2x3", a name).
+inline void check_names(const std::string& message, const std::string& part, const std::string& what) {
+    BOOST_TEST(message.find(part) != std::string::npos,
+               what << ": the message must name '" << part << "', got '" << message << "'");
+}
 
 }  // namespace nn_test
