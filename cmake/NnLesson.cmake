@@ -38,6 +38,8 @@
 #   lesson<NN>.output                    the lesson's output against its expected.txt
 #   lesson<NN>.lesson                    lessons/<NN>_<slug>/lesson_tests.cpp (if there is one):
 #                                        the lesson's own code beyond the exercises
+# The stub, trivial, wrong and mutant builds and their tests check the test suite itself; with
+# NN_META_CHECKS OFF (the sanitizer preset, whose other tests cover the same code) they are left out.
 # With NN_LEARNER_CHECK (the "checked" preset that ./nn check and ./nn try use) it builds only the
 # learner's side: lesson<NN>_try, test<NN>_learner and one CTest test per exercise,
 #   lesson<NN>.check.<suite>             labels lesson<NN>;learner, with a time limit,
@@ -267,10 +269,7 @@ const nn::LessonInfo nn::this_lesson{\"${NN}\", \"${L_TITLE}\", \"${L_DECKS}\", 
     return()
   endif()
 
-  _nn_meta_lib(lesson${NN}_stub "${dir}/stub.cpp" "${dir}" "${L_LIBS}")
-  target_compile_options(lesson${NN}_stub PRIVATE -Wno-unused-parameter)
   _nn_exercise_test(${NN} reference)
-  _nn_exercise_test(${NN} stub)
   set(expect_fail bash "${PROJECT_SOURCE_DIR}/tests/support/expect_fail.sh")
 
   # What the program must list: the suites and cases read above, in Boost's --list_content form.
@@ -286,6 +285,34 @@ const nn::LessonInfo nn::this_lesson{\"${NN}\", \"${L_TITLE}\", \"${L_DECKS}\", 
            COMMAND bash "${PROJECT_SOURCE_DIR}/tests/support/same_listing.sh"
                    $<TARGET_FILE:test${NN}_reference> "${PROJECT_BINARY_DIR}/tests/listing${NN}.txt")
   add_test(NAME lesson${NN}.exercises.reference COMMAND test${NN}_reference)
+
+  # The lesson's output and its own tests, in every build.
+  # Run from the build folder, so the plots it prints as plots/... land in build/<preset>/plots.
+  add_test(NAME lesson${NN}.output
+           COMMAND compare_output "${dir}/expected.txt" -- $<TARGET_FILE:lesson${NN}> ${L_QUICK}
+           WORKING_DIRECTORY "${PROJECT_BINARY_DIR}")
+  set_tests_properties(lesson${NN}.output PROPERTIES LABELS output)
+  # ./nn bless NN: store the output, run as its test runs it, as the new expected.txt.
+  add_custom_target(bless${NN}
+                    COMMAND compare_output --write "${dir}/expected.txt" -- $<TARGET_FILE:lesson${NN}> ${L_QUICK}
+                    WORKING_DIRECTORY "${PROJECT_BINARY_DIR}" DEPENDS lesson${NN} compare_output VERBATIM)
+  if(EXISTS "${dir}/lesson_tests.cpp")
+    add_executable(test${NN}_lesson "${dir}/lesson_tests.cpp")
+    target_link_libraries(test${NN}_lesson PRIVATE lesson${NN}_core lesson${NN}_reference
+                          nn_test_support nn_warnings)
+    set_target_properties(test${NN}_lesson PROPERTIES
+                          RUNTIME_OUTPUT_DIRECTORY "${PROJECT_BINARY_DIR}/tests")
+    add_test(NAME lesson${NN}.lesson COMMAND test${NN}_lesson)
+  endif()
+
+  # The checks of the checks: stub, trivial, wrong variants, mutants. They test the test suite,
+  # not the program, so the sanitizer build leaves them out (NN_META_CHECKS OFF in its preset).
+  if(NOT NN_META_CHECKS)
+    return()
+  endif()
+  _nn_meta_lib(lesson${NN}_stub "${dir}/stub.cpp" "${dir}" "${L_LIBS}")
+  target_compile_options(lesson${NN}_stub PRIVATE -Wno-unused-parameter)
+  _nn_exercise_test(${NN} stub)
 
   set(problems "")
   set(have_trivial OFF)
@@ -360,23 +387,5 @@ const nn::LessonInfo nn::this_lesson{\"${NN}\", \"${L_TITLE}\", \"${L_DECKS}\", 
     add_test(NAME lesson${NN}.exercises.coverage COMMAND bash -c "echo 'lesson ${NN}: ${text}'; exit 1")
   else()
     add_test(NAME lesson${NN}.exercises.coverage COMMAND bash -c "echo 'lesson ${NN}: trivial.cpp and 2+ wrong variants per exercise'")
-  endif()
-
-  # Run from the build folder, so the plots it prints as plots/... land in build/<preset>/plots.
-  add_test(NAME lesson${NN}.output
-           COMMAND compare_output "${dir}/expected.txt" -- $<TARGET_FILE:lesson${NN}> ${L_QUICK}
-           WORKING_DIRECTORY "${PROJECT_BINARY_DIR}")
-  set_tests_properties(lesson${NN}.output PROPERTIES LABELS output)
-  # ./nn bless NN: store the output, run as its test runs it, as the new expected.txt.
-  add_custom_target(bless${NN}
-                    COMMAND compare_output --write "${dir}/expected.txt" -- $<TARGET_FILE:lesson${NN}> ${L_QUICK}
-                    WORKING_DIRECTORY "${PROJECT_BINARY_DIR}" DEPENDS lesson${NN} compare_output VERBATIM)
-  if(EXISTS "${dir}/lesson_tests.cpp")
-    add_executable(test${NN}_lesson "${dir}/lesson_tests.cpp")
-    target_link_libraries(test${NN}_lesson PRIVATE lesson${NN}_core lesson${NN}_reference
-                          nn_test_support nn_warnings)
-    set_target_properties(test${NN}_lesson PROPERTIES
-                          RUNTIME_OUTPUT_DIRECTORY "${PROJECT_BINARY_DIR}/tests")
-    add_test(NAME lesson${NN}.lesson COMMAND test${NN}_lesson)
   endif()
 endfunction()
