@@ -90,11 +90,21 @@ void weights_and_bias() {
     t.print();
 
     nn::heading("3. Bias: Input · Weights + Bias (IBM-1, \"Bias\")");
+    fmt::print("The slide's two lines, y = {0}x and y = {0}x + {1}:\n", slide::line_m, slide::line_c);
+    std::vector<std::vector<std::string>> line_rows;
+    for (const double xv : {0.0, 1.0, 2.0})
+        line_rows.push_back({nn::format_number(xv, 0), nn::format_number(slide::line_m * xv, 0),
+                             nn::format_number(slide::line_m * xv + slide::line_c, 0)});
+    nn::print_table(
+        {"x", fmt::format("{}x", slide::line_m), fmt::format("{}x + {}", slide::line_m, slide::line_c)},
+        line_rows, "rrr");
+    fmt::print("Without c every line passes through (0, 0); c = {} lifts it by {} everywhere.\n",
+               slide::line_c, slide::line_c);
     const nn::Vector b = (nn::Vector(3) << 0.5, 0, -0.5).finished();
     auto minus = [](double v) { return v < 0 ? "−" + nn::format_number(-v, 6) : nn::format_number(v, 6); };
     fmt::print(
         "A line y = mx + c needs its c to leave the origin; a layer needs one bias per output.\n"
-        "With b = ({}, {}, {}) (the slide gives none; any values show the shift):\n",
+        "With b = ({}, {}, {}) (the slide gives the layer none; any values show the shift):\n",
         minus(b(0)), minus(b(1)), minus(b(2)));
     nn::print_matrix("(W·x + b)ᵀ", pre_activation(W, b, x).transpose(), 6);
     fmt::print("The same b is added to every sample: Z = W·X + b for a batch X of columns.\n");
@@ -160,6 +170,19 @@ void squared_error_and_delta_rule() {
     nn::print_matrix("W − η·∂E/∂W", W, 4);
     const nn::Matrix out2 = pre_activation(W, zero, x);
     nn::print_matrix("new outᵀ", out2.transpose(), 6);
+    fmt::print(
+        "(IBM-1 and IBM-2 draw the output after this update as {} {} {} again: that is the output\n"
+        "before the step.)\n",
+        nn::format_number(out(0, 0), 1), nn::format_number(out(1, 0), 1), nn::format_number(out(2, 0), 1));
+    // Rows of W that start equal and see the same error stay equal: the symmetry that random
+    // starting weights (IBM-1's step 1) break.
+    const bool twins = W.row(1) == W.row(2);
+    fmt::print(
+        "W started as all ones, so outputs 2 and 3, with the same target, got the same update:\n"
+        "rows 2 and 3 of W are {}, and with equal rows and equal targets they stay so at\n"
+        "every step. Random starting weights (IBM-1's step 1) let units of a layer learn different\n"
+        "things.\n",
+        twins ? "still identical" : "NOT identical");
     // The words follow the step: whether δ varies, whether every output is above its target (then
     // every weight shrinks), how far each output is off, and which input moves its weights most.
     const bool varies = dE_dW.maxCoeff() != dE_dW.minCoeff();
@@ -186,6 +209,14 @@ void squared_error_and_delta_rule() {
     tp.row(fmt::format("(({}×{}) + {}) + (({}×{}) + {})", n0, n1, n1, n1, n2, n2), params,
            slide::parameters_4_3_2, "", 0);
     tp.print();
+    const int one_layer = slide::slide_inputs * slide::slide_outputs + slide::slide_outputs;
+    const int with_three = (n0 * n1 + n1) + (n1 * slide::slide_outputs + slide::slide_outputs);
+    fmt::print(
+        "The slide writes \"Input: {}, Output: {}\" beside this count, but 23 needs {} outputs: the\n"
+        "last layer's (({}×{}) + {}) is the 3-to-2 layer. With {} outputs, a {}-{}-{} network has {}\n"
+        "parameters, and one {}-to-{} layer alone has {}.\n",
+        slide::slide_inputs, slide::slide_outputs, n2, n1, n2, n2, slide::slide_outputs, n0, n1,
+        slide::slide_outputs, with_three, slide::slide_inputs, slide::slide_outputs, one_layer);
 }
 
 }  // namespace

@@ -29,6 +29,10 @@ constexpr nn::SlideValue a{0.9999251537724895, 16};
 // Label [1, 0, 0]; "E_total = Σ ½ (target − output)² = 84.25".
 constexpr std::array<double, 3> target = {1, 0, 0};
 constexpr nn::SlideValue E_total{84.25, 2};
+// IBM-1, "Bias": the line y = 2x through the origin, and y = 2x + 10, whose bias c = 10 shifts it.
+constexpr double line_m = 2, line_c = 10;
+// IBM-2, "Fully Connected Layer": "Input: 4", "Output: 3" beside the count below.
+constexpr int slide_inputs = 4, slide_outputs = 3;
 // IBM-2, "Fully Connected Layer": a 4-3-2 network has ((4×3) + 3) + ((3×2) + 2) = 23 parameters.
 constexpr std::array<int, 3> sizes_4_3_2 = {4, 3, 2};
 constexpr nn::SlideValue parameters_4_3_2{23, 0};

@@ -178,8 +178,8 @@ void learning_slowdown(const nn::LessonOptions& opt) {
         "From {} the neuron starts {} (a = {:.2f}) and {}: σ′({}) = {:.3f}, so the\n"
         "quadratic gradient is {} and the output {} for the first epochs. Cross-entropy's\n"
         "gradient is a − y itself, largest when most wrong: {}.\n"
-        "(The slide writes ∂C/∂w = (a − y)σ′(z)x = aσ′(z); the second form holds only here, with\n"
-        "x = {} and y = {}.)\n",
+        "(The slide writes ∂C/∂w = (a − y)σ′(z)x = aσ′(z) and ∂C/∂b = (a − y)σ′(z) = aσ′(z); the\n"
+        "second forms drop x and y and hold only here, with x = {} and y = {}.)\n",
         start_of(slide::w_bad, slide::b_bad), badly ? "badly wrong" : "not far off", quad.a0,
         saturated ? "saturated" : "not saturated", z0, slope, tiny ? "tiny" : "NOT tiny",
         hardly ? "hardly moves" : "moves",
@@ -187,6 +187,34 @@ void learning_slowdown(const nn::LessonOptions& opt) {
                 : "yet here it does NOT start faster from the worse start",
         slide::x, slide::y);
     opt.plot(plot, "10-learning-slowdown.png");
+
+    // IBM-2's two claims about cross-entropy, for one sample: C(a) = −[y ln a + (1 − y) ln(1 − a)].
+    // Its smallest value over a is at a = y (C′(a) = (a − y)/(a(1 − a))), and that value is the
+    // entropy of y, which is 0 only for y = 0 or 1.
+    fmt::print(
+        "\nIBM-2 says cross-entropy is non-negative and tends to 0 as the output approaches the desired\n"
+        "one. Its smallest value, at a = y, for five targets y:\n");
+    auto cross_entropy = [](double y, double a) {
+        auto term = [](double p, double q) { return p == 0 ? 0.0 : p * std::log(q); };  // 0·ln 0 = 0
+        const double c = -(term(y, a) + term(1 - y, 1 - a));
+        return c == 0 ? 0.0 : c;  // no "-0" at y = 0 and y = 1
+    };
+    std::vector<std::vector<std::string>> ce_rows;
+    bool zero_only_at_ends = true, never_negative = true;
+    for (const double t : slide::ce_targets) {
+        const double best = cross_entropy(t, t);
+        const bool end = t == 0 || t == 1;
+        zero_only_at_ends = zero_only_at_ends && ((best == 0) == end);
+        for (int k = 1; k < 100; ++k) never_negative = never_negative && cross_entropy(t, k / 100.0) >= 0;
+        ce_rows.push_back({nn::format_number(t, 1), nn::format_number(t, 1), fmt::format("{:.4f}", best)});
+    }
+    nn::print_table({"target y", "best output a", "C at a = y"}, ce_rows, "rrr");
+    fmt::print(
+        "C is {} for every output we tried (a = 0.01 ... 0.99), but it tends to 0\n"
+        "{}: for a target of 0.5 the best output still costs ln 2 = {:.4f}.\n"
+        "The slide's claims hold for 0/1 targets, the only kind its examples use.\n",
+        never_negative ? "non-negative" : "NOT non-negative",
+        zero_only_at_ends ? "only when y is 0 or 1" : "for other targets too", std::log(2.0));
 }
 
 void activations(const nn::LessonOptions& opt) {
@@ -232,6 +260,15 @@ void activations(const nn::LessonOptions& opt) {
         "ReLU's is {} for every positive input, and leaky ReLU and ELU {} below 0.\n",
         nn::format_number(sigmoid_top, 4), nn::format_number(activation_prime(Activation::tanh, 0), 4),
         relu_one ? "1" : "NOT 1", keep_below ? "keep a little" : "do NOT keep a slope");
+    // The deck's α against the one used here (nn::leaky_relu_alpha, nn::elu_alpha).
+    const double a_deck = slide::alpha_example;
+    fmt::print(
+        "Leaky ReLU and ELU have a constant α. The deck says \"small, e.g. {}\"; this course uses\n"
+        "the usual defaults, α = {} for leaky ReLU and α = {} for ELU (as PyTorch does). With the\n"
+        "deck's α = {}, g′(−3) would be {:.4f} for leaky ReLU and {:.4f} for ELU, against {:.4f}\n"
+        "and {:.4f} above.\n",
+        a_deck, nn::leaky_relu_alpha, nn::elu_alpha, a_deck, a_deck, a_deck * std::exp(-3.0),
+        activation_prime(Activation::leaky_relu, -3), activation_prime(Activation::elu, -3));
     opt.plot(values, "10-activations.png");
     opt.plot(slopes, "10-activation-derivatives.png");
 }

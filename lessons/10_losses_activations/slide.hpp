@@ -19,4 +19,12 @@ constexpr double w_good = 0.6, b_good = 0.9, w_bad = 2, b_bad = 2;
 constexpr double eta = 0.15;
 constexpr int epochs = 300;
 
+// Intro-ANN, "Activation Functions": leaky ReLU max(αx, x) and ELU α(e^x − 1) below 0, with
+// "α = small const. (e.g. 0.1)" for both.
+constexpr double alpha_example = 0.1;
+
+// IBM-2, "Loss Function": cross-entropy is "Non-Negative (C > 0)" and "Tends towards 0, if the
+// desired output is close to actual output". Targets to test that on, 0/1 and in between.
+constexpr std::array<double, 5> ce_targets = {0, 0.1, 0.5, 0.9, 1};
+
 }  // namespace lesson10::slide
