@@ -48,7 +48,10 @@ void linear_regression(const nn::LessonOptions& opt) {
     fmt::print(
         "h_θ(x) = θ0 + θ1·x1 + θ2·x2 on {} seeded points with y = {} {} {}·x1 {} {}·x2 + noise (σ {}).\n"
         "J(θ) = 1/(2m) Σ (h_θ(xi) − yi)²; its gradient is 1/m Σ (h_θ(xi) − yi)·xi, so each step is\n"
-        "θj := θj − α/m Σ (h_θ(xi) − yi)·xij. The first points (x0 = 1 is the bias input):\n",
+        "θj := θj − α/m Σ (h_θ(xi) − yi)·xij. (The slide writes J(θ0, θ1), but h has three\n"
+        "parameters and J depends on all of them. It also starts from random parameters; this J is a\n"
+        "convex bowl with one minimum, so the start does not matter, and we start from θ = 0.)\n"
+        "The first points (x0 = 1 is the bias input):\n",
         d.X.cols(), truth[0], truth[1] < 0 ? "−" : "+", std::abs(truth[1]), truth[2] < 0 ? "−" : "+",
         std::abs(truth[2]), noise_sigma);
     std::vector<std::vector<std::string>> rows;

@@ -6,7 +6,9 @@
 // Run: ./nn run 05        Exercises: exercises/05_iris_forward.cpp, ./nn check 05
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
+#include <string_view>
 #include <vector>
 
 #include "exercise.hpp"
@@ -69,6 +71,35 @@ void looking_at_data(const nn::LessonOptions& opt) {
     fmt::print(
         "Numbers 1, 2, 3 would tell the network that virginica is \"more\" than versicolor;\n"
         "one-hot gives every class its own output and no order.\n");
+
+    // Matrix-view's colours, with the same one_hot.
+    std::vector<int> colour_labels;
+    for (const char* c : slide::colours) {
+        const auto* at = std::find_if(slide::colour_classes.begin(), slide::colour_classes.end(),
+                                      [&](const char* k) { return std::string_view(k) == c; });
+        colour_labels.push_back(int(at - slide::colour_classes.begin()));
+    }
+    const nn::Matrix colour_hot = one_hot(colour_labels, int(slide::colour_classes.size())).transpose();
+    std::vector<std::vector<std::string>> colour_rows;
+    for (std::size_t i = 0; i < slide::colours.size(); ++i) {
+        std::vector<std::string> row{slide::colours[i]};
+        for (nn::Index k = 0; k < colour_hot.cols(); ++k)
+            row.push_back(nn::format_number(colour_hot(nn::Index(i), k), 0));
+        colour_rows.push_back(row);
+    }
+    fmt::print("\nMatrix-view's colours (\"One Hot encoding\"), classes {}:\n",
+               fmt::join(slide::colour_classes, ", "));
+    nn::print_table({"colour", slide::colour_classes[0], slide::colour_classes[1], slide::colour_classes[2]},
+                    colour_rows, "lrrr");
+    bool prefix = true;  // the slide's rows are our first rows
+    for (std::size_t i = 0; i < slide::colour_table.size(); ++i)
+        for (std::size_t k = 0; k < 3; ++k)
+            prefix = prefix && colour_hot(nn::Index(i), nn::Index(k)) == slide::colour_table[i][k];
+    const bool last_left_out = prefix && slide::colour_table.size() + 1 == slide::colours.size();
+    fmt::print("{} colours give {} rows; the slide's table has {}{}.\n", slide::colours.size(),
+               colour_hot.rows(), slide::colour_table.size(),
+               last_left_out ? fmt::format(": it leaves out the last {}", slide::colours.back())
+                             : ", which are NOT our first rows");
 }
 
 void weights_and_bias() {

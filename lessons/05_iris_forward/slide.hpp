@@ -22,6 +22,12 @@ constexpr std::array<Flower, 6> flowers = {{
     {{6.5, 3.0, 5.2, 2.0}, 3},
 }};
 
+// Matrix-view, "One Hot encoding": five colours, the classes in the order Red, Yellow, Green, and a
+// one-hot table of 4 rows.
+constexpr std::array<const char*, 5> colours = {"Red", "Red", "Yellow", "Green", "Yellow"};
+constexpr std::array<const char*, 3> colour_classes = {"Red", "Yellow", "Green"};
+constexpr std::array<std::array<int, 3>, 4> colour_table = {{{1, 0, 0}, {1, 0, 0}, {0, 1, 0}, {0, 0, 1}}};
+
 // "Training Process": x = [4.9, 3.0, 1.4, 0.2] (1×4) times W (4×3, all ones) = [9.5, 9.5, 9.5].
 constexpr nn::SlideValue z{9.5, 1};
 // "Activations": 1/(1 + e^−9.5) = 0.9999251537724895 for each of the three.

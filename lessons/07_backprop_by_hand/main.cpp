@@ -75,6 +75,9 @@ void backward_pass() {
         "(through h1, which w5 weighs), and so on. The terms η·(...) the deck subtracts (it writes\n"
         "the learning rate η as a):\n\n");
     nn::SlideTable t("term");
+    // "Backword Pass – Update W6" writes one step as ½(prediction − actual)² · ∂prediction/∂W6: the
+    // error itself where its derivative ∂E/∂prediction = Δ belongs. Its next line is right again.
+    const double E0 = 0.5 * d * d;
     t.row("η·Δ·h1 (for w5)", eta * d * f.h1, slide::term_w5);
     t.row("η·Δ·h2 (for w6)", eta * d * f.h2, slide::term_w6);
     t.row("η·Δ·i1·w5 (for w1)", eta * d * slide::i1 * w.w5, slide::term_w1);
@@ -82,6 +85,11 @@ void backward_pass() {
     t.row("η·Δ·i2·w5 (for w2)", eta * d * slide::i2 * w.w5, slide::term_w2);
     t.row("η·Δ·i2·w6 (for w4)", eta * d * slide::i2 * w.w6, slide::term_w4);
     t.print();
+    fmt::print(
+        "\n(One line of the deck's \"Update W6\" slide writes ∂E/∂w6 = ½(prediction − actual)²·h2: the\n"
+        "error E where ∂E/∂prediction = Δ belongs. Here that would be E·h2 = {:.4f} instead of\n"
+        "Δ·h2 = {:.4f}; the slide's next line, 2·½(prediction − actual)·h2 = Δ·h2, is right.)\n",
+        E0 * f.h2, d * f.h2);
 
     const HandNet n = hand_update(slide::initial, slide::i1, slide::i2, slide::actual, slide::eta);
     fmt::print("\nThe new weights, exactly and at the deck's two decimals:\n");
