@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -72,11 +73,20 @@ LabelledData load_labelled_csv(const fs::path& file, const std::vector<std::stri
                                     features + 1, fields.size()));
         for (std::size_t c = 0; c < features; ++c) {
             const std::string field = trim(fields[c]);
+            const auto where = [&] {
+                return fmt::format("{}:{}: field {} ({})", file.string(), line_no, c + 1,
+                                   data.feature_names[c]);
+            };
+            if (field.empty()) throw Error(fmt::format("{} is empty", where()));
             double v = 0;
             const auto [end, ec] = std::from_chars(field.data(), field.data() + field.size(), v);
-            if (field.empty() || ec != std::errc() || end != field.data() + field.size())
-                throw Error(fmt::format("{}:{}: field {} ({}) is not a number: '{}'", file.string(), line_no,
-                                        c + 1, data.feature_names[c], field));
+            if (ec == std::errc::result_out_of_range && end == field.data() + field.size())
+                throw Error(fmt::format("{} is out of range of a double: '{}'", where(), field));
+            if (ec != std::errc() || end != field.data() + field.size())
+                throw Error(fmt::format("{} is not a number: '{}'", where(), field));
+            // from_chars reads "nan" and "inf" too; a NaN in the data would make every loss NaN.
+            if (!std::isfinite(v))
+                throw Error(fmt::format("{} is not a finite number: '{}'", where(), field));
             values.push_back(v);
         }
         const std::string name = trim(fields[features]);
@@ -123,68 +133,122 @@ std::vector<int> argmax_columns(const Matrix& P) {
 
 namespace {
 
-// The whole file, decompressed if it is gzip (Fashion-MNIST ships as .gz).
-std::vector<std::uint8_t> read_all(const fs::path& file) {
-    if (!fs::exists(file)) throw Error(fmt::format("{}: no such file", file.string()));
-    gzFile gz = gzopen(file.c_str(), "rb");  // reads plain files unchanged
-    if (!gz) throw Error(fmt::format("{}: cannot be opened", file.string()));
-    std::vector<std::uint8_t> bytes;
-    std::uint8_t buf[1 << 16];
-    int n = 0;
-    while ((n = gzread(gz, buf, sizeof buf)) > 0) bytes.insert(bytes.end(), buf, buf + n);
-    int err = 0;
-    const char* msg = n < 0 ? gzerror(gz, &err) : nullptr;
-    const std::string why = msg ? msg : "";
-    gzclose(gz);
-    if (n < 0) throw Error(fmt::format("{}: corrupt or truncated gzip data ({})", file.string(), why));
-    return bytes;
+// An IDX file, plain or gzipped, read through zlib (gzread passes a plain file through as it is).
+class IdxFile {
+public:
+    explicit IdxFile(const fs::path& file) : file_(file) {
+        if (!fs::exists(file)) throw Error(fmt::format("{}: no such file", file.string()));
+        if (fs::is_directory(file)) throw Error(fmt::format("{}: is a folder, not a file", file.string()));
+        gz_ = gzopen(file.c_str(), "rb");
+        if (!gz_) throw Error(fmt::format("{}: cannot be opened", file.string()));
+    }
+    ~IdxFile() { gzclose(gz_); }
+    IdxFile(const IdxFile&) = delete;
+    IdxFile& operator=(const IdxFile&) = delete;
+
+    // Up to n bytes into out (fewer only at the end of the data).
+    std::size_t read(std::uint8_t* out, std::size_t n) {
+        std::size_t done = 0;
+        while (done < n) {
+            const unsigned chunk = unsigned(std::min<std::size_t>(n - done, 1 << 20));
+            const int got = gzread(gz_, out + done, chunk);
+            if (got < 0) {
+                int err = 0;
+                const char* msg = gzerror(gz_, &err);
+                throw Error(fmt::format("{}: corrupt or truncated gzip data ({})", file_.string(),
+                                        msg ? msg : "unknown zlib error"));
+            }
+            if (got == 0) break;
+            done += std::size_t(got);
+        }
+        return done;
+    }
+    // How many bytes follow, counting no further than limit + 1: a plain file's size says it, a
+    // gzipped one is inflated into a small buffer and thrown away (nothing is kept, so a header or
+    // a gzip bomb cannot make it allocate).
+    std::uint64_t count_rest(std::uint64_t at, std::uint64_t limit) {
+        if (gzdirect(gz_) && fs::is_regular_file(file_)) {
+            const std::uint64_t size = fs::file_size(file_);
+            return size > at ? size - at : 0;
+        }
+        std::uint8_t buf[1 << 14];
+        std::uint64_t rest = 0;
+        while (rest <= limit) {
+            const std::size_t got = read(buf, sizeof buf);
+            if (got == 0) break;
+            rest += got;
+        }
+        return rest;
+    }
+    void rewind() {
+        if (gzrewind(gz_) != 0) throw Error(fmt::format("{}: cannot be read again", file_.string()));
+    }
+
+private:
+    fs::path file_;
+    gzFile gz_ = nullptr;
+};
+
+std::uint32_t be32(const std::uint8_t* b) {
+    return std::uint32_t{b[0]} << 24 | std::uint32_t{b[1]} << 16 | std::uint32_t{b[2]} << 8 | b[3];
 }
 
-std::uint32_t be32(const std::vector<std::uint8_t>& b, std::size_t at) {
-    return std::uint32_t{b[at]} << 24 | std::uint32_t{b[at + 1]} << 16 | std::uint32_t{b[at + 2]} << 8 |
-           b[at + 3];
-}
-
-// Checks an IDX header (magic number, dimensions) against the bytes that follow it; returns
-// the dimensions. The data starts at 4·(1 + dims).
-std::vector<std::uint32_t> check_idx(const std::vector<std::uint8_t>& b, const fs::path& file,
-                                     std::uint32_t magic, std::size_t dims) {
-    const std::uint64_t header_bytes = 4 * (1 + dims);
-    if (b.size() < 4)
-        throw Error(
-            fmt::format("{}: truncated: {} bytes, too short for an IDX file", file.string(), b.size()));
-    const std::uint32_t found = be32(b, 0);
+// An IDX file's dimensions and data, with every claim of its header checked before anything is
+// allocated by it: the magic number, the product of the dimensions (without overflow), and that
+// exactly that many bytes follow the header.
+struct Idx {
+    std::vector<std::uint32_t> dims;
+    std::vector<std::uint8_t> data;
+};
+Idx read_idx(const fs::path& file, std::uint32_t magic, std::size_t dims) {
+    const char* kind = dims == 3 ? "images" : "labels";
+    IdxFile in(file);
+    const std::size_t header_bytes = 4 * (1 + dims);
+    std::uint8_t header[16] = {};
+    const std::size_t got = in.read(header, header_bytes);
+    if (got < 4)
+        throw Error(fmt::format("{}: truncated: {} bytes, too short for an IDX file", file.string(), got));
+    const std::uint32_t found = be32(header);
     if (found != magic)
         throw Error(fmt::format("{}: wrong IDX magic number 0x{:08x}, expected 0x{:08x} ({})", file.string(),
-                                found, magic, dims == 3 ? "images" : "labels"));
-    if (b.size() < header_bytes)
+                                found, magic, kind));
+    if (got < header_bytes)
         throw Error(fmt::format("{}: truncated: {} bytes, shorter than the {}-byte IDX header", file.string(),
-                                b.size(), header_bytes));
-    std::vector<std::uint32_t> d(dims);
+                                got, header_bytes));
+    Idx idx;
     std::uint64_t payload = 1;
     for (std::size_t k = 0; k < dims; ++k) {
-        d[k] = be32(b, 4 * (k + 1));
-        payload *= d[k];
+        idx.dims.push_back(be32(header + 4 * (k + 1)));
+        if (__builtin_mul_overflow(payload, std::uint64_t{idx.dims.back()}, &payload))
+            throw Error(fmt::format("{}: corrupt: the header claims {} {} of {}, too large to exist",
+                                    file.string(), idx.dims[0], kind,
+                                    fmt::join(idx.dims.begin() + 1, idx.dims.end(), "x")));
     }
-    if (b.size() != header_bytes + payload)
-        throw Error(fmt::format("{}: {}: the header promises {} bytes of data, the file has {}",
-                                file.string(), b.size() < header_bytes + payload ? "truncated" : "too long",
-                                payload, b.size() - header_bytes));
-    return d;
+    if (dims == 3 && (idx.dims[1] == 0 || idx.dims[2] == 0))
+        throw Error(
+            fmt::format("{}: corrupt: images of {}x{} pixels", file.string(), idx.dims[1], idx.dims[2]));
+    const std::uint64_t rest = in.count_rest(header_bytes, payload);
+    if (rest != payload)
+        throw Error(fmt::format("{}: {}: the header promises {} bytes of data, the file has {}{}",
+                                file.string(), rest < payload ? "truncated" : "too long", payload,
+                                rest > payload ? "more than " : "", rest > payload ? payload : rest));
+    // The length is confirmed: now read it.
+    in.rewind();
+    idx.data.resize(std::size_t(payload));
+    if (in.read(header, header_bytes) != header_bytes || in.read(idx.data.data(), idx.data.size()) != payload)
+        throw Error(fmt::format("{}: truncated while it was read (did the file change?)", file.string()));
+    return idx;
 }
 
 }  // namespace
 
 IdxImages load_idx_images(const fs::path& file) {
-    const auto bytes = read_all(file);
-    const auto d = check_idx(bytes, file, 0x00000803, 3);
-    return {d[0], d[1], d[2], std::vector<std::uint8_t>(bytes.begin() + 16, bytes.end())};
+    Idx idx = read_idx(file, 0x00000803, 3);
+    return {idx.dims[0], idx.dims[1], idx.dims[2], std::move(idx.data)};
 }
 
 std::vector<std::uint8_t> load_idx_labels(const fs::path& file) {
-    const auto bytes = read_all(file);
-    check_idx(bytes, file, 0x00000801, 1);
-    std::vector<std::uint8_t> labels(bytes.begin() + 8, bytes.end());
+    std::vector<std::uint8_t> labels = read_idx(file, 0x00000801, 1).data;
     for (std::size_t i = 0; i < labels.size(); ++i)
         if (labels[i] > 9)
             throw Error(
@@ -193,7 +257,7 @@ std::vector<std::uint8_t> load_idx_labels(const fs::path& file) {
 }
 
 Matrix Mnist::X(std::size_t first, std::size_t n) const {
-    if (first + n > size()) throw std::out_of_range("Mnist::X: columns beyond the data set");
+    if (n > size() || first > size() - n) throw std::out_of_range("Mnist::X: columns beyond the data set");
     std::vector<Index> idx(n);
     for (std::size_t j = 0; j < n; ++j) idx[j] = Index(first + j);
     return X(idx);
@@ -212,7 +276,8 @@ Matrix Mnist::X(const std::vector<Index>& idx) const {
 }
 
 std::vector<int> Mnist::labels_of(std::size_t first, std::size_t n) const {
-    if (first + n > size()) throw std::out_of_range("Mnist::labels_of: labels beyond the data set");
+    if (n > size() || first > size() - n)
+        throw std::out_of_range("Mnist::labels_of: labels beyond the data set");
     return {labels.begin() + std::ptrdiff_t(first), labels.begin() + std::ptrdiff_t(first + n)};
 }
 

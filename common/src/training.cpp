@@ -25,6 +25,18 @@ std::vector<int> gather(const std::vector<int>& v, const std::vector<Index>& idx
     return out;
 }
 
+void check_loss(double loss, std::size_t batch, std::size_t batches) {
+    if (std::isfinite(loss)) return;
+    throw Error(
+        fmt::format("the loss of mini-batch {} of {} is {}: training cannot go on (too large a "
+                    "learning rate makes the weights diverge; NaN or infinite values in the "
+                    "input data do the same)",
+                    batch, batches,
+                    std::isnan(loss) ? "NaN"
+                    : loss > 0       ? "+inf"
+                                     : "-inf"));
+}
+
 Batches minibatches(Index n, Index batch, Rng& rng) {
     if (batch < 1) throw std::invalid_argument("minibatches: the batch size must be at least 1");
     auto order = std::vector<Index>(std::size_t(n));

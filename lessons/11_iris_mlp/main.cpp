@@ -68,7 +68,11 @@ History train(nn::Mlp& model, const Prepared& d, const Settings& s, nn::Rng& rng
     };
     const auto step = [&](const nn::Matrix& X, const nn::Matrix& Y) { return train_step(model, X, Y, s.lr); };
     for (int e = 1; e <= s.epochs; ++e) {
-        h.loss.push_back(nn::train_epoch(nn::minibatches, d.X_train.cols(), s.batch, rng, get, step));
+        try {
+            h.loss.push_back(nn::train_epoch(nn::minibatches, d.X_train.cols(), s.batch, rng, get, step));
+        } catch (const nn::Error& err) {  // a non-finite loss: say in which epoch, and which knob
+            throw nn::Error(fmt::format("epoch {}: {} (lr is {}; try a smaller --lr)", e, err.what(), s.lr));
+        }
         h.train_acc.push_back(nn::accuracy(nn::argmax_columns(model.predict(d.X_train)), d.train_labels));
         h.test_acc.push_back(nn::accuracy(nn::argmax_columns(model.predict(d.X_test)), d.test_labels));
         bar.update(std::size_t(e),

@@ -110,6 +110,9 @@ BOOST_AUTO_TEST_CASE(every_bad_request_gets_a_4xx_json_error_and_the_server_carr
     for (int i = 1; i < 784; ++i) zeros += ",0";
     check_json_error(c.Post("/predict", "{\"pixels\": [0, 0", "application/json"), 400, "malformed JSON");
     check_json_error(c.Post("/predict", "", "application/json"), 400, "malformed JSON");
+    // a number too large for a double (found by tests/fuzz/fuzz_request.cpp): 400, not a 500
+    check_json_error(c.Post("/predict", "{\"pixels\": [1e400" + zeros.substr(2) + "]}", "application/json"),
+                     400, "number overflow");
     check_json_error(c.Post("/predict", "{\"image\": " + zeros + "]}", "application/json"), 422,
                      "expected {");
     check_json_error(c.Post("/predict", "{\"pixels\": [0,0,0]}", "application/json"), 422, "got 3");

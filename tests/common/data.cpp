@@ -106,6 +106,45 @@ BOOST_AUTO_TEST_CASE(an_empty_file_or_one_without_rows_is_rejected) {
     BOOST_TEST(contains(error_of([&] { nn::load_iris(d.write("hdr.csv", kHeader)); }), "no data rows"));
 }
 
+BOOST_AUTO_TEST_CASE(nan_and_infinity_are_not_data) {
+    // std::from_chars reads these as numbers; the loader must not (lesson 11 trained on NaN).
+    TempDir d;
+    const std::string good = "5.1,3.5,1.4,0.2,Iris-setosa\n";
+    int k = 0;
+    for (const std::string v : {"nan", "NaN", "-nan", "inf", "-inf", "infinity", "-INFINITY"}) {
+        const std::string name = "nonfinite" + std::to_string(k++) + ".csv";
+        const auto f = d.write(name, kHeader + good + "4.9,3.0," + v + ",0.2,Iris-setosa\n");
+        const auto msg = error_of([&] { nn::load_iris(f); });
+        BOOST_TEST(contains(msg, name + ":3"), v << ": " << msg);
+        BOOST_TEST(contains(msg, "petal_length"), v << ": " << msg);
+        BOOST_TEST(contains(msg, "'" + v + "'"), v << ": " << msg);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(a_number_beyond_a_double_is_rejected) {
+    TempDir d;
+    const auto f = d.write("huge.csv", kHeader + "5.1,1e999,1.4,0.2,Iris-setosa\n");
+    const auto msg = error_of([&] { nn::load_iris(f); });
+    BOOST_TEST(contains(msg, "huge.csv:2"));
+    BOOST_TEST(contains(msg, "'1e999'"));
+    BOOST_TEST(contains(msg, "out of range"));
+}
+
+BOOST_AUTO_TEST_CASE(empty_fields_and_ragged_rows_name_their_line) {
+    TempDir d;
+    const auto f = d.write("empty.csv", kHeader + "5.1,3.5,1.4,0.2,Iris-setosa\n5.1,,1.4,0.2,Iris-setosa\n");
+    const auto msg = error_of([&] { nn::load_iris(f); });
+    BOOST_TEST(contains(msg, "empty.csv:3"));
+    BOOST_TEST(contains(msg, "empty"));
+    const auto g =
+        d.write("ragged.csv", kHeader + "5.1,3.5,1.4,0.2,Iris-setosa\n5.1,3.5,1.4,0.2,0.3,Iris-setosa\n");
+    const auto ragged = error_of([&] { nn::load_iris(g); });
+    BOOST_TEST(contains(ragged, "ragged.csv:3"));
+    BOOST_TEST(contains(ragged, "expected 5 fields, found 6"));
+    const auto h = d.write("noclass.csv", kHeader + "5.1,3.5,1.4,0.2,\n");
+    BOOST_TEST(contains(error_of([&] { nn::load_iris(h); }), "noclass.csv:2"));
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(one_hot_encoding)
@@ -219,6 +258,67 @@ BOOST_AUTO_TEST_CASE(gzipped_files_load_and_corrupt_ones_are_named) {
     const auto msg = error_of([&] { nn::load_idx_images(cut); });
     BOOST_TEST(contains(msg, "cut-images.gz"));
     BOOST_TEST((contains(msg, "truncated") || contains(msg, "corrupt")));
+}
+
+BOOST_AUTO_TEST_CASE(a_header_whose_size_overflows_is_rejected) {
+    // 16 bytes claiming 2^31 images of 2^31 x 2^31 pixels (about 10^28): the product is 2^93,
+    // 0 modulo 2^64, so an unchecked size check saw a file of exactly the right length.
+    TempDir d;
+    const auto f = d.write("huge-images", idx_images(0x80000000u, 0x80000000u, 0x80000000u, 0));
+    const auto msg = error_of([&] { nn::load_idx_images(f); });
+    BOOST_TEST(contains(msg, "huge-images"));
+    BOOST_TEST(contains(msg, "too large"));
+    // Other large claims over a short file: truncated, whatever the product.
+    const auto g = d.write("big-images", idx_images(0xffffffffu, 0xffffffffu, 0xffffffffu, 10));
+    BOOST_TEST(contains(error_of([&] { nn::load_idx_images(g); }), "big-images"));
+    const auto h = d.write("many-labels", idx_labels(0xffffffffu, 3));
+    BOOST_TEST(contains(error_of([&] { nn::load_idx_labels(h); }), "truncated"));
+}
+
+BOOST_AUTO_TEST_CASE(images_without_pixels_are_rejected) {
+    TempDir d;
+    const auto f = d.write("flat-images", idx_images(1000, 0, 28, 0));
+    const auto msg = error_of([&] { nn::load_idx_images(f); });
+    BOOST_TEST(contains(msg, "flat-images"));
+    BOOST_TEST(contains(msg, "0x28"));
+}
+
+BOOST_AUTO_TEST_CASE(a_truncated_header_is_named) {
+    TempDir d;
+    const auto f = d.write("half-header", idx_images(2, 28, 28, 0).substr(0, 10));
+    const auto msg = error_of([&] { nn::load_idx_images(f); });
+    BOOST_TEST(contains(msg, "half-header"));
+    BOOST_TEST(contains(msg, "truncated"));
+}
+
+namespace {
+fs::path write_gz(const fs::path& file, const std::string& bytes) {
+    gzFile gz = gzopen(file.c_str(), "wb9");
+    gzwrite(gz, bytes.data(), unsigned(bytes.size()));
+    gzclose(gz);
+    return file;
+}
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(gzipped_headers_are_checked_like_plain_ones) {
+    TempDir d;
+    // The overflowing header, gzipped.
+    const auto f = write_gz(d.path / "huge.gz", idx_images(0x80000000u, 0x80000000u, 0x80000000u, 0));
+    const auto msg = error_of([&] { nn::load_idx_images(f); });
+    BOOST_TEST(contains(msg, "huge.gz"));
+    BOOST_TEST(contains(msg, "too large"));
+    // A bomb: 50 MB of zeros (about 50 KB gzipped) behind a header that promises two images. The
+    // reader stops soon after the promised 1,584 bytes instead of inflating everything.
+    const auto g = write_gz(d.path / "bomb.gz", idx_images(2, 28, 28, 50'000'000));
+    BOOST_TEST(fs::file_size(g) < 200'000u);
+    const auto bomb = error_of([&] { nn::load_idx_images(g); });
+    BOOST_TEST(contains(bomb, "bomb.gz"));
+    BOOST_TEST(contains(bomb, "too long"));
+    // A header that promises 60,000 images over a few bytes.
+    const auto h = write_gz(d.path / "short.gz", idx_images(60000, 28, 28, 100));
+    const auto cut = error_of([&] { nn::load_idx_images(h); });
+    BOOST_TEST(contains(cut, "short.gz"));
+    BOOST_TEST(contains(cut, "truncated"));
 }
 
 BOOST_AUTO_TEST_CASE(missing_mnist_files_point_to_nn_data) {

@@ -73,3 +73,37 @@ BOOST_AUTO_TEST_CASE(bad_files_are_named_errors) {
     BOOST_TEST(contains(error_of(d.path / "good.bin", 784, 10), "takes 5 inputs and gives 3 outputs"));
     BOOST_TEST(error_of(d.path / "good.bin", 5, 3).empty());
 }
+
+BOOST_AUTO_TEST_CASE(sizes_are_checked_against_the_file_before_anything_is_allocated) {
+    // 37 bytes that claim two 100,000 x 100,000 layers (80 GB of weights): an nn::Error naming the
+    // file, not std::bad_alloc.
+    TempDir d;
+    std::string b = "NNSTEPS1";
+    const auto u32 = [&](std::uint32_t v) { b.append(reinterpret_cast<const char*>(&v), 4); };
+    u32(2);
+    for (int l = 0; l < 2; ++l) {
+        u32(100000);
+        u32(100000);
+        u32(3);
+    }
+    b += 'x';
+    BOOST_TEST_REQUIRE(b.size() == 37u);
+    write(d.path / "huge.bin", b);
+    std::string msg;
+    BOOST_CHECK_NO_THROW(msg = error_of(d.path / "huge.bin"));
+    BOOST_TEST(contains(msg, "huge.bin"));
+    BOOST_TEST(contains(msg, "truncated"));
+    BOOST_TEST(contains(msg, "bytes of weights"));
+    // Too many layers, and a file that ends inside the layer table.
+    std::string many = "NNSTEPS1";
+    many.append("\x00\x00\x01\x00", 4);  // 65,536 layers
+    write(d.path / "many.bin", many);
+    BOOST_TEST(contains(error_of(d.path / "many.bin"), "many.bin: corrupt: 65536 layers"));
+    write(d.path / "table.bin", b.substr(0, 20));
+    BOOST_TEST(contains(error_of(d.path / "table.bin"), "truncated"));
+}
+
+BOOST_AUTO_TEST_CASE(a_folder_is_not_a_model) {
+    TempDir d;
+    BOOST_TEST(contains(error_of(d.path), "folder"));
+}

@@ -3,6 +3,9 @@
 
 #include <algorithm>
 
+#include "nn/data.hpp"
+#include "nn/losses.hpp"
+#include "nn/mlp.hpp"
 #include "nn/training.hpp"
 #include "nn_test.hpp"
 
@@ -144,4 +147,46 @@ BOOST_AUTO_TEST_CASE(train_epoch_takes_the_batching_function) {
         });
     BOOST_TEST((losses == std::vector<double>{1, 4, 6}));
     BOOST_TEST(std::abs(mean - 3.0) < 1e-12);  // (3·1 + 3·4 + 1·6) / 7, not (1 + 4 + 6) / 3
+}
+
+BOOST_AUTO_TEST_CASE(a_non_finite_loss_stops_training_with_a_clear_error) {
+    // A real training step on data with one NaN feature: the loss is NaN from the first batch on.
+    nn::Rng rng(5);
+    nn::Mlp model({2, 3, 2}, {nn::Activation::relu, nn::Activation::identity}, nn::Init::he_normal, rng);
+    nn::Matrix X = rng.normal_matrix(2, 8, 0, 1);
+    X(1, 6) = std::nan("");
+    const nn::Matrix Y = nn::one_hot({0, 1, 0, 1, 0, 1, 0, 1}, 2);
+    int steps = 0;
+    std::string msg;
+    try {
+        nn::train_epoch(
+            nn::minibatches, 8, 8, rng,
+            [&](const std::vector<nn::Index>& idx) {
+                return nn::Batch{nn::gather_columns(X, idx), nn::gather_columns(Y, idx)};
+            },
+            [&](const nn::Matrix& Xb, const nn::Matrix& Yb) {
+                ++steps;
+                const auto loss = nn::softmax_cross_entropy(model.forward(Xb), Yb);
+                model.sgd_step(model.backward(loss.grad), 0.1);
+                return loss.loss;
+            });
+    } catch (const nn::Error& e) {
+        msg = e.what();
+    }
+    BOOST_TEST(steps == 1);
+    BOOST_TEST(msg.find("mini-batch 1 of 1 is NaN") != std::string::npos, msg);
+    BOOST_TEST(msg.find("learning rate") != std::string::npos, msg);
+    // An infinite loss too, in the batch where it happens; finite losses pass.
+    nn::Rng again(1);
+    int k = 0;
+    const auto get = [](const std::vector<nn::Index>& idx) {
+        return nn::Batch{nn::Matrix::Zero(1, std::ssize(idx)), nn::Matrix::Zero(1, std::ssize(idx))};
+    };
+    BOOST_CHECK_EXCEPTION(
+        nn::train_epoch(nn::minibatches, 10, 4, again, get,
+                        [&](const nn::Matrix&, const nn::Matrix&) { return ++k == 2 ? HUGE_VAL : 1.0; }),
+        nn::Error, [](const nn::Error& e) {
+            return std::string(e.what()).find("mini-batch 2 of 3 is +inf") != std::string::npos;
+        });
+    BOOST_CHECK_NO_THROW(nn::check_loss(1e300, 1, 1));
 }

@@ -22,6 +22,10 @@ using Batches = std::vector<std::vector<Index>>;
 Batches minibatches(Index n, Index batch, Rng& rng);
 using BatchFunction = Batches (*)(Index n, Index batch, Rng& rng);
 
+// Throws nn::Error when `loss`, the mean loss of batch `batch` (1-based) of `batches`, is NaN or
+// infinite: the training has diverged (too large a learning rate) or the data are not finite.
+void check_loss(double loss, std::size_t batch, std::size_t batches);
+
 // One mini-batch: inputs X (features, B) and targets Y (outputs, B), one sample per column.
 struct Batch {
     Matrix X, Y;
@@ -42,14 +46,19 @@ struct NoProgress {
 //   progress(seen, loss)    after each batch (optional)
 // Returns the epoch's mean loss: each batch's mean weighted by its size. The epochs loop, the
 // evaluation after an epoch and the report stay with the caller, one line each.
+// A batch whose loss is NaN or infinite stops training: check_loss throws nn::Error.
 template <class Get, class Step, class Progress = NoProgress>
 double train_epoch(BatchFunction batches, Index n, Index batch, Rng& rng, Get&& get, Step&& step,
                    Progress&& progress = {}) {
     double total = 0;
     Index seen = 0;
-    for (const auto& idx : batches(n, batch, rng)) {
+    const Batches all = batches(n, batch, rng);
+    for (std::size_t k = 0; k < all.size(); ++k) {
+        const auto& idx = all[k];
         const Batch b = get(idx);
-        total += step(b.X, b.Y) * double(idx.size());
+        const double loss = step(b.X, b.Y);
+        check_loss(loss, k + 1, all.size());
+        total += loss * double(idx.size());
         seen += std::ssize(idx);
         progress(seen, total / double(seen));
     }
