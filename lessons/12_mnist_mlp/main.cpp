@@ -30,6 +30,8 @@ struct Settings {
     std::string dataset = "mnist";
     bool quick = false;  // a subset and one epoch: what ./nn test checks
     std::string save = "models/12-{}.nnm";
+    // --quick's model, a subset's, does not replace the full run's: lesson 14 serves that one.
+    std::string save_quick = "models/12-{}-quick.nnm";
 };
 
 void the_data(const DataSet& d) {
@@ -151,7 +153,8 @@ void mistakes(const nn::LessonOptions& opt, const DataSet& d, const nn::Matrix& 
 }
 
 // S: the model's scores on the first S.cols() test images, as for mistakes().
-void save_and_load(const nn::Mlp& model, const DataSet& d, const std::string& file, const nn::Matrix& S) {
+void save_and_load(const nn::Mlp& model, const DataSet& d, const std::string& file, const nn::Matrix& S,
+                   bool served) {
     nn::heading("7. Saving the model and loading it back");
     nn::save_model(model, file);
     const nn::Mlp back =
@@ -166,7 +169,13 @@ void save_and_load(const nn::Mlp& model, const DataSet& d, const std::string& fi
         file, std::filesystem::file_size(file), same, a.size(),
         back.layers[0].W == model.layers[0].W && back.layers.back().b == model.layers.back().b ? "yes"
                                                                                                : "NO");
-    fmt::print("Lesson 14 serves this file over HTTP.\n");
+    if (served)
+        fmt::print("Lesson 14 serves this file over HTTP.\n");
+    else
+        fmt::print(
+            "A quick run's model is kept apart from the full run's, which lesson 14 serves\n"
+            "(./nn run 14 --model {} serves this one).\n",
+            file);
 }
 
 }  // namespace
@@ -179,9 +188,14 @@ int main(int argc, char** argv) {
         ->check(CLI::IsMember({"mnist", "fashion"}))
         ->capture_default_str();
     lesson.cli().add_flag("--quick", s.quick, "a subset and one epoch per run (what ./nn test checks)");
-    lesson.cli()
-        .add_option("--save", s.save, "where to save the larger model ({} is the data set)")
-        ->capture_default_str();
+    const CLI::Option* save =
+        lesson.cli()
+            .add_option(
+                "--save", s.save,
+                fmt::format("where to save the larger model ({{}} is the data set; with --quick and no "
+                            "--save: {})",
+                            s.save_quick))
+            ->capture_default_str();
     return lesson.run(argc, argv, [&](const nn::LessonOptions& opt) {
         const DataSet d = load_dataset(opt.data_dir, s.dataset);
         const std::size_t train_n = s.quick ? 10000 : 0, test_n = s.quick ? 2000 : d.test.size();
@@ -254,6 +268,8 @@ int main(int argc, char** argv) {
         batch_against_minibatch(opt, d, s);
         const nn::Matrix S = scores(c.model, d.test, 0, test_n);  // once: 10,000 forward passes
         mistakes(opt, d, S, s.quick);
-        save_and_load(c.model, d, fmt::format(fmt::runtime(s.save), s.dataset), S);
+        const bool quick_file = s.quick && save->count() == 0;
+        save_and_load(c.model, d, fmt::format(fmt::runtime(quick_file ? s.save_quick : s.save), s.dataset), S,
+                      !quick_file);
     });
 }

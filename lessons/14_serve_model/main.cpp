@@ -217,7 +217,7 @@ int main(int argc, char** argv) {
 
         nn::heading("4. Serving");
         const int port = server.bind(s.host, s.port);
-        fmt::print("Serving on http://{}:{}/  [address]\n", s.host, port);
+        fmt::print("Serving on http://{}:{}/\n", s.host, port);
         if (s.once) {
             server.start();
             one_request(port, test);

@@ -39,6 +39,21 @@ expect fail "the old [round-off] tag hides nothing" $'1e-10  2.56e-07 [round-off
 expect fail "the old [timing] tag hides nothing" $'loops 1.5e-08 s [timing]\n' $'loops 2.7e-08 s [timing]\n'
 expect pass "negative numbers" $'w = -2.5\n' $'w = -2.5\n'
 expect fail "a sign flip" $'w = -2.5\n' $'w = 2.5\n'
+# An address with a port the system chose: the tag "[address]" is in EXPECTED only (the learner's
+# output carries no test machinery); the line is compared by its words.
+expect pass "an [address] line, another port, no tag in the output" $'Serving on http://127.0.0.1:33095/  [address]\nend\n' $'Serving on http://127.0.0.1:41234/\nend\n'
+expect pass "an [address] line, the tag in the output too" $'Serving on http://127.0.0.1:33095/  [address]\n' $'Serving on http://127.0.0.1:8014/  [address]\n'
+expect fail "an [address] line with other words" $'Serving on http://127.0.0.1:33095/  [address]\n' $'Listening on http://127.0.0.1:41234/\n'
+expect fail "an address without the tag in EXPECTED is compared as numbers" $'Serving on http://127.0.0.1:33095/\n' $'Serving on http://127.0.0.1:41234/\n'
+# --write tags the address line and leaves the others alone.
+printf 'Serving on http://127.0.0.1:41234/\nC = 140\n' >"$dir/actual"
+total=$((total + 1))
+if "$tool" --write "$dir/written" -- cat "$dir/actual" >/dev/null 2>&1 &&
+    [[ $(cat "$dir/written") == $'Serving on http://127.0.0.1:41234/  [address]\nC = 140' ]]; then
+    echo "ok: --write tags the address line only"
+else
+    echo "FAIL: --write must tag the address line only, wrote:"; cat "$dir/written"; failures=$((failures + 1))
+fi
 printf 'err 1e-12\n' >"$dir/expected"
 printf 'err 2e-12\n' >"$dir/actual"
 total=$((total + 1))

@@ -34,6 +34,30 @@ expect 2 "frobnicate" "$root/nn" run 00 --frobnicate
 expect 0 "--no-plots" "$root/nn" run 00 --help
 expect 2 "Value 99999 not in range" "$root/nn" run 14 --port 99999
 expect 1 "no model file" "$root/nn" run 14 --model "$tmp/none.nnm" --once --port 0
+# ./nn run NN --section K: only that section; a wrong K is an error naming the sections there are.
+expect 2 "lesson 00 has no section 9: its sections are 1 2 3" "$root/nn" run 00 --section 9
+expect 2 "--section wants a section number, not 'two'" "$root/nn" run 00 --section two
+expect 2 "--section needs a number" "$root/nn" run 00 --section
+out=$("$root/nn" run 00 --no-plots --section 2 2>&1)
+code=$?
+if [[ $code -eq 0 && $out == *"== 2. "* && $out != *"== 1. "* && $out != *"== 3. "* ]]; then
+    passed=$((passed + 1))
+    echo "ok: ./nn run 00 --section 2 shows section 2 only"
+else
+    failed=$((failed + 1))
+    echo "FAIL: ./nn run 00 --section 2 -> exit $code, output:"
+    echo "$out" | head -8
+fi
+out=$("$root/nn" run 00 --section=02 2>&1)
+code=$?
+if [[ $code -eq 0 && $out == *"== 2. "* && $out != *"== 3. "* ]]; then
+    passed=$((passed + 1))
+    echo "ok: ./nn run 00 --section=02 (a leading zero)"
+else
+    failed=$((failed + 1))
+    echo "FAIL: ./nn run 00 --section=02 -> exit $code, output:"
+    echo "$out" | head -5
+fi
 # ./nn bench: bad options are errors before anything trains.
 expect 0 "NumPy and PyTorch" "$root/nn" bench --help
 expect 2 "Z not in {A,B,C}" "$root/nn" bench --config A,Z
