@@ -71,4 +71,28 @@ nn::Matrix conv_batch_im2col(const std::vector<Image>& batch, const Filters& K, 
     return Y;
 }
 
+Image random_image(nn::Rng& rng, nn::Index C, nn::Index H, nn::Index W) {
+    Image X;
+    for (nn::Index c = 0; c < C; ++c) X.push_back(rng.normal_matrix(H, W, 0, 1));
+    return X;
+}
+
+Filters random_filters(nn::Rng& rng, nn::Index C_out, nn::Index C_in, nn::Index kh, nn::Index kw) {
+    Filters K;
+    for (nn::Index o = 0; o < C_out; ++o) K.push_back(random_image(rng, C_in, kh, kw));
+    return K;
+}
+
+nn::Matrix stacked(const Image& A) {
+    nn::Index n = 0;
+    for (const nn::Matrix& m : A) n += m.size();
+    nn::Matrix v(n, 1);
+    n = 0;
+    for (const nn::Matrix& m : A) {
+        v.middleRows(n, m.size()) = m.reshaped();
+        n += m.size();
+    }
+    return v;
+}
+
 }  // namespace lesson15

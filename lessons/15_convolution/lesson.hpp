@@ -3,6 +3,7 @@
 #pragma once
 
 #include "exercise.hpp"
+#include "nn/rng.hpp"
 #include "nn/types.hpp"
 
 namespace lesson15 {
@@ -34,5 +35,12 @@ Image conv_forward_im2col(const Image& X, const Filters& K, const nn::Vector& b,
 // Ho·Wo columns starting at n·Ho·Wo.
 nn::Matrix conv_batch_im2col(const std::vector<Image>& batch, const Filters& K, const nn::Vector& b,
                              ConvSpec spec);
+
+// For the checks of the program and the tests: images and filters of standard normal entries, and
+// a list of images as one column (all of A[0], then A[1], ..., each column by column), so that
+// nn::rel_error can compare two of them.
+Image random_image(nn::Rng& rng, nn::Index C, nn::Index H, nn::Index W);
+Filters random_filters(nn::Rng& rng, nn::Index C_out, nn::Index C_in, nn::Index kh, nn::Index kw);
+nn::Matrix stacked(const Image& A);
 
 }  // namespace lesson15

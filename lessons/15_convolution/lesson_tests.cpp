@@ -11,16 +11,6 @@
 using namespace lesson15;
 
 namespace {
-Image random_image(nn::Rng& rng, nn::Index C, nn::Index H, nn::Index W) {
-    Image X;
-    for (nn::Index c = 0; c < C; ++c) X.push_back(rng.normal_matrix(H, W, 0, 1));
-    return X;
-}
-Filters random_filters(nn::Rng& rng, nn::Index C_out, nn::Index C_in, nn::Index kh, nn::Index kw) {
-    Filters K;
-    for (nn::Index o = 0; o < C_out; ++o) K.push_back(random_image(rng, C_in, kh, kw));
-    return K;
-}
 struct Shape {
     nn::Index C_in, C_out, H, W, kh, kw, s, p;
 };

@@ -292,19 +292,6 @@ void max_pooling() {
         "window did not change the output, so their gradient is 0.\n");
 }
 
-// Every entry of a list of images as one column, for nn::rel_error.
-nn::Matrix stacked(const Image& A) {
-    nn::Index n = 0;
-    for (const nn::Matrix& m : A) n += m.size();
-    nn::Matrix v(n, 1);
-    n = 0;
-    for (const nn::Matrix& m : A) {
-        v.middleRows(n, m.size()) = m.reshaped();
-        n += m.size();
-    }
-    return v;
-}
-
 void backward_passes() {
     nn::heading("6. The backward passes, checked against central differences");
     constexpr double tolerance = 1e-7;

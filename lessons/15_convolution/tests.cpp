@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "exercise.hpp"
+#include "lesson.hpp"
 #include "nn/rng.hpp"
 #include "nn_test.hpp"
 
@@ -43,16 +44,6 @@ Image reference_conv(const Image& X, const Filters& K, const nn::Vector& b, nn::
         Y.push_back(Yo);
     }
     return Y;
-}
-Image random_image(nn::Rng& rng, nn::Index C, nn::Index H, nn::Index W) {
-    Image X;
-    for (nn::Index c = 0; c < C; ++c) X.push_back(rng.normal_matrix(H, W, 0, 1));
-    return X;
-}
-Filters random_filters(nn::Rng& rng, nn::Index C_out, nn::Index C_in, nn::Index kh, nn::Index kw) {
-    Filters K;
-    for (nn::Index o = 0; o < C_out; ++o) K.push_back(random_image(rng, C_in, kh, kw));
-    return K;
 }
 std::string spec_text(nn::Index s, nn::Index p) {
     return "stride " + std::to_string(s) + ", padding " + std::to_string(p);
@@ -367,17 +358,6 @@ double weighted_sum(const Image& X, const Filters& K, const nn::Vector& b, const
     double L = 0;
     for (std::size_t o = 0; o < Y.size(); ++o) L += (G[o].array() * Y[o].array()).sum();
     return L;
-}
-nn::Matrix stacked(const std::vector<nn::Matrix>& A) {
-    nn::Index n = 0;
-    for (const nn::Matrix& m : A) n += m.size();
-    nn::Matrix v(n, 1);
-    n = 0;
-    for (const nn::Matrix& m : A) {
-        v.middleRows(n, m.size()) = m.reshaped();
-        n += m.size();
-    }
-    return v;
 }
 void check_shapes(const ConvGrads& g, const Image& X, const Filters& K) {
     BOOST_TEST_REQUIRE(g.dK.size() == K.size(),
