@@ -18,7 +18,8 @@ std::vector<nn::DenseGrads> grad(double g) {
 
 BOOST_AUTO_TEST_CASE(adams_first_step_is_lr_times_the_sign) {
     nn::Mlp m = one_weight(1.0);
-    nn::Adam opt{.lr = 0.01};
+    nn::Adam opt;
+    opt.lr = 0.01;
     opt.step(m, grad(250.0));  // m̂ = g, v̂ = g²: the step is lr·g/|g| whatever the scale
     BOOST_TEST(std::abs(m.layers[0].W(0, 0) - 0.99) < 1e-9);
     opt.step(m, grad(-3.0));

@@ -38,6 +38,8 @@ BOOST_AUTO_TEST_CASE(a_line_plot_is_a_png) {
 
 BOOST_AUTO_TEST_CASE(a_region_plot_is_a_png) {
     nn::plot::RegionPlot p{.title = "regions \"quoted\"",
+                           .xlabel = "x",
+                           .ylabel = "y",
                            .grid_x = {0, 1, 2},
                            .grid_y = {0, 1},
                            .grid_class = nn::Matrix::Zero(2, 3),
