@@ -204,8 +204,8 @@ int main(int argc, char** argv) {
         the_data(d);
         the_model();
 
-        nn::heading(fmt::format("3. Trained as the deck compiles it: SGD(lr={}), batch {}, {} epochs",
-                                slide::lr, slide::batch, slide::epochs));
+        nn::heading(fmt::format("3. Trained as the deck compiles it: SGD(lr={}), batch {}, {} epochs{}",
+                                slide::lr, slide::batch, slide::epochs, s.quick ? " (--quick: 1)" : ""));
         const RunConfig deck{.title = "deck",
                              .sizes = slide::sizes,
                              .hidden = nn::Activation::relu,
