@@ -35,7 +35,9 @@ struct BadRequest : std::runtime_error {
 // with <value> the number as JSON prints it (nlohmann's dump(): 2, 1.5, -0.25). The checks go in
 // this order and the first that fails is reported: the JSON, the object, the length, then pixel by
 // pixel from i = 0 (for each, "not a number" before the range). Both ends, 0 and 1, are inside, and
-// an integer such as 1 is a number. (JSON has no NaN or infinity, so a number that parsed is finite.)
+// an integer such as 1 is a number. (JSON has no NaN or infinity, so a number that parsed is finite;
+// a number too large for a double, such as 1e400, makes parse throw, not parse_error but
+// out_of_range, and is malformed JSON too.)
 nn::Vector parse_pixels(const std::string& body);
 
 // Exercise 14.2 — MNIST's last step: move the digit so that its center of mass sits in the middle

@@ -11,7 +11,7 @@ nn::Vector parse_pixels(const std::string& body) {
     nlohmann::json request;
     try {
         request = nlohmann::json::parse(body);
-    } catch (const nlohmann::json::parse_error& e) {
+    } catch (const nlohmann::json::exception& e) {  // parse_error, or out_of_range for 1e400
         throw BadRequest(400, std::string("malformed JSON: ") + e.what());
     }
     if (!request.is_object() || !request.contains("pixels") || !request["pixels"].is_array())

@@ -106,7 +106,7 @@ BOOST_AUTO_TEST_CASE(integers_and_the_bounds_0_and_1_are_accepted) {
 BOOST_AUTO_TEST_CASE(malformed_json_is_400) {
     for (const std::string request :
          {std::string("{\"pixels\": [0, 0"), std::string("pixels=0,0,0"), std::string(""), std::string("{"),
-          std::string("{\"pixels\": [NaN]}"), body(784, "0", "0.5.1", 3)}) {
+          std::string("{\"pixels\": [NaN]}"), body(784, "0", "0.5.1", 3), body(784, "0", "1e400", 5)}) {
         const Outcome o = outcome_of(request);
         BOOST_TEST_CONTEXT("request body " << shorten(request)) {
             nn_test::check_equal(o.status, 400, "the status of a body that is not JSON");
