@@ -13,3 +13,13 @@ if(BUILD_TESTING AND NOT NN_LEARNER_CHECK)
            WORKING_DIRECTORY "${PROJECT_BINARY_DIR}")
   set_tests_properties(lesson14.browser PROPERTIES LABELS "output;browser")
 endif()
+# The load test: POST /predict's latency at 1, 8 and 64 keep-alive clients on loopback (p50, p99;
+# the figures in docs/14-serve-model.md). It fails on wrong answers, not on speed; RUN_SERIAL so
+# that other tests do not share the CPU with it.
+if(BUILD_TESTING AND NOT NN_LEARNER_CHECK)
+  add_executable(test14_load "${dir}/load/load_test.cpp")
+  target_link_libraries(test14_load PRIVATE lesson14_core lesson14_reference nn_warnings)
+  set_target_properties(test14_load PROPERTIES RUNTIME_OUTPUT_DIRECTORY "${PROJECT_BINARY_DIR}/tests")
+  add_test(NAME lesson14.load COMMAND test14_load)
+  set_tests_properties(lesson14.load PROPERTIES LABELS load RUN_SERIAL TRUE TIMEOUT 120)
+endif()

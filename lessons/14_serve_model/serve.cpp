@@ -5,12 +5,16 @@
 
 #include <chrono>
 #include <cmath>
+#include <optional>
 
 #include "nn/activations.hpp"
 #include "nn/losses.hpp"
 #include "nn/training.hpp"
 // After Eigen: httplib.h brings <resolv.h>, whose macro _res breaks Eigen's headers.
 #include <httplib.h>
+#include <netinet/tcp.h>
+#include <poll.h>
+#include <sys/eventfd.h>
 
 namespace lesson14 {
 
@@ -33,7 +37,213 @@ nlohmann::json to_json(const nn::Vector& v) { return std::vector<double>(v.data(
 
 std::string error_json(const std::string& message) { return nlohmann::json{{"error", message}}.dump(); }
 
+using Clock = std::chrono::steady_clock;
+
+int ms_until(Clock::time_point t) {
+    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(t - Clock::now()).count();
+    return int(std::clamp<long long>(ms, 0, 1 << 30));
+}
+Clock::duration seconds(double s) {
+    return std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(s));
+}
+
+// Set by a handler that answers without reading the body: the connection cannot carry on.
+thread_local bool close_after_response = false;
+
+// One connection's bytes, for httplib's process_request. httplib's own stream waits each read for
+// the read timeout, so a client that sends a byte every few seconds holds its thread for ever;
+// this one also gives a whole request a deadline, wakes at once when the server stops (the stop
+// eventfd), buffers reads (httplib reads a request's head a byte at a time) and writes (a response
+// goes out in one send, not a head and a body that Nagle's algorithm would hold 40 ms apart).
+class ConnectionStream final : public httplib::Stream {
+public:
+    ConnectionStream(int sock, int stop_fd, const ServerLimits& limits)
+        : sock_(sock), stop_fd_(stop_fd), limits_(limits) {}
+
+    // Waits up to the keep-alive timeout for a request to begin (or the peer to close): false on
+    // timeout, stop or error. Then the request has request_timeout_s from now.
+    bool wait_for_request() {
+        if (in_pos_ == in_.size() &&
+            !wait(POLLIN, Clock::now() + std::chrono::seconds(limits_.keep_alive_timeout_s)))
+            return false;
+        deadline_ = Clock::now() + seconds(limits_.request_timeout_s);
+        return true;
+    }
+    // Sends what the response left in the buffer; false if the client did not take it.
+    bool flush() {
+        std::size_t sent = 0;
+        while (sent < out_.size()) {
+            const ssize_t n =
+                ::send(sock_, out_.data() + sent, out_.size() - sent, MSG_NOSIGNAL | MSG_DONTWAIT);
+            if (n > 0) {
+                sent += std::size_t(n);
+            } else if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR)) {
+                if (!wait(POLLOUT, Clock::now() + seconds(limits_.write_timeout_s))) break;
+            } else {
+                break;
+            }
+        }
+        const bool ok = sent == out_.size();
+        out_.clear();
+        failed_ = failed_ || !ok;
+        return ok;
+    }
+    // Whether a read ran out of time or failed: what is left of the request cannot be trusted.
+    bool read_failed() const { return read_failed_; }
+
+    bool is_readable() const override { return in_pos_ < in_.size() || wait(POLLIN, read_deadline()); }
+    bool is_writable() const override { return !failed_; }
+    ssize_t read(char* ptr, std::size_t size) override {
+        if (in_pos_ == in_.size()) {
+            if (!out_.empty() && !flush()) return -1;  // a 100 Continue goes out before the body comes
+            if (!wait(POLLIN, read_deadline())) {
+                read_failed_ = true;  // a timeout, the deadline or a stop: this connection is done
+                return -1;
+            }
+            in_.resize(16 * 1024);
+            ssize_t n = 0;
+            do n = ::recv(sock_, in_.data(), in_.size(), MSG_DONTWAIT);
+            while (n < 0 && errno == EINTR);
+            in_pos_ = 0;
+            in_.resize(n > 0 ? std::size_t(n) : 0);
+            if (n <= 0) {
+                read_failed_ = true;
+                return n == 0 ? 0 : -1;
+            }
+        }
+        const std::size_t k = std::min(size, in_.size() - in_pos_);
+        std::memcpy(ptr, in_.data() + in_pos_, k);
+        in_pos_ += k;
+        return ssize_t(k);
+    }
+    ssize_t write(const char* ptr, std::size_t size) override {
+        if (failed_) return -1;
+        out_.append(ptr, size);
+        if (out_.size() >= 64 * 1024 && !flush()) return -1;
+        return ssize_t(size);
+    }
+    void get_remote_ip_and_port(std::string& ip, int& port) const override { address(false, ip, port); }
+    void get_local_ip_and_port(std::string& ip, int& port) const override { address(true, ip, port); }
+    socket_t socket() const override { return sock_; }
+
+private:
+    Clock::time_point read_deadline() const {
+        return std::min(deadline_, Clock::now() + seconds(limits_.read_timeout_s));
+    }
+    // Waits for `events` on the socket until `until`; false on timeout, error or stop.
+    bool wait(short events, Clock::time_point until) const {
+        for (;;) {
+            pollfd fds[2] = {{sock_, events, 0}, {stop_fd_, POLLIN, 0}};
+            const int r = ::poll(fds, 2, ms_until(until));
+            if (r < 0 && errno == EINTR) continue;
+            if (r <= 0 || fds[1].revents) return false;
+            return (fds[0].revents & (events | POLLHUP | POLLERR)) != 0;
+        }
+    }
+    void address(bool local, std::string& ip, int& port) const {
+        sockaddr_storage addr{};
+        socklen_t len = sizeof addr;
+        ip.clear();
+        port = 0;
+        auto* sa = reinterpret_cast<sockaddr*>(&addr);
+        if ((local ? ::getsockname(sock_, sa, &len) : ::getpeername(sock_, sa, &len)) != 0) return;
+        char host[NI_MAXHOST], serv[NI_MAXSERV];
+        if (::getnameinfo(sa, len, host, sizeof host, serv, sizeof serv, NI_NUMERICHOST | NI_NUMERICSERV) ==
+            0) {
+            ip = host;
+            port = std::atoi(serv);
+        }
+    }
+
+    int sock_, stop_fd_;
+    const ServerLimits& limits_;
+    Clock::time_point deadline_ = Clock::now();
+    std::string in_, out_;
+    std::size_t in_pos_ = 0;
+    bool failed_ = false, read_failed_ = false;
+};
+
 }  // namespace
+
+// httplib::Server with its connection loop replaced (process_and_close_socket is virtual; the
+// request parsing, routing and answers stay httplib's own, through its protected process_request).
+class HttpServer final : public httplib::Server {
+public:
+    explicit HttpServer(const ServerLimits& limits) : limits_(limits), stop_fd_(::eventfd(0, EFD_CLOEXEC)) {
+        if (stop_fd_ < 0) throw nn::Error("cannot create an eventfd for the server");
+    }
+    ~HttpServer() override { ::close(stop_fd_); }
+    HttpServer(const HttpServer&) = delete;
+    HttpServer& operator=(const HttpServer&) = delete;
+
+    // httplib listens with a backlog of 5 (compiled into Debian's library): a burst of 64 clients
+    // connecting at once would see SYNs dropped and retried a second later. Linux lets listen() be
+    // called again on a listening socket to change it.
+    void widen_backlog() const {
+        const socket_t s = svr_sock_;
+        if (s != INVALID_SOCKET) ::listen(s, SOMAXCONN);
+    }
+    // Wakes every connection that waits for its next request or bytes, then stops httplib's loop.
+    void stop_all() {
+        const std::uint64_t one = 1;
+        [[maybe_unused]] const auto w = ::write(stop_fd_, &one, sizeof one);
+        stop();
+    }
+    int open_connections() const { return open_.load(); }  // served now (refused ones not counted)
+
+private:
+    bool process_and_close_socket(socket_t sock) override {
+        int yes = 1;
+        ::setsockopt(sock, IPPROTO_TCP, TCP_NODELAY, &yes, sizeof yes);
+        // Count the connection in if there is room (a refused one never counts).
+        int open = open_.load();
+        while (open < limits_.max_connections && !open_.compare_exchange_weak(open, open + 1)) {}
+        if (open < limits_.max_connections) {
+            serve_connection(sock);
+            open_.fetch_sub(1);
+        } else {
+            refuse(sock);
+        }
+        ::shutdown(sock, SHUT_RDWR);
+        ::close(sock);
+        return true;
+    }
+
+    void serve_connection(socket_t sock) {
+        ConnectionStream strm(sock, stop_fd_, limits_);
+        for (int left = limits_.keep_alive_requests; left > 0 && svr_sock_ != INVALID_SOCKET; --left) {
+            if (!strm.wait_for_request()) break;
+            close_after_response = false;
+            bool client_closes = false;
+            const bool ok = process_request(strm, left == 1, client_closes, nullptr);
+            if (!strm.flush() || !ok || client_closes || close_after_response || strm.read_failed()) break;
+        }
+    }
+
+    // Over the limit: a 503 in one send, without reading the request, and the connection closed.
+    void refuse(socket_t sock) const {
+        const std::string body = error_json(
+            fmt::format("the server is at its limit of {} connections; try again", limits_.max_connections));
+        const std::string response = fmt::format(
+            "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\nContent-Length: {}\r\n"
+            "Retry-After: 1\r\nConnection: close\r\n\r\n{}",
+            body.size(), body);
+        ConnectionStream strm(sock, stop_fd_, limits_);
+        strm.write(response.data(), response.size());
+        if (!strm.flush()) return;
+        // Closing with the request unread would reset the connection, and the client might lose the
+        // answer: say we are done, and read what it sent for a moment.
+        ::shutdown(sock, SHUT_WR);
+        const auto until = Clock::now() + std::chrono::milliseconds(200);
+        char sink[4096];
+        for (pollfd p{sock, POLLIN, 0}; ::poll(&p, 1, ms_until(until)) > 0;)
+            if (::recv(sock, sink, sizeof sink, MSG_DONTWAIT) <= 0) break;
+    }
+
+    const ServerLimits& limits_;
+    int stop_fd_;
+    std::atomic<int> open_{0};
+};
 
 nn::Vector fit_20x20(const nn::Vector& image) {
     if (image.size() != pixel_count) throw std::invalid_argument("fit_20x20: an image has 784 pixels");
@@ -93,7 +303,7 @@ ModelServer::ModelServer(nn::Mlp model, std::string model_name, ServerLimits lim
     : model_(std::move(model)),
       model_name_(std::move(model_name)),
       limits_(limits),
-      http_(std::make_unique<httplib::Server>()) {
+      http_(std::make_unique<HttpServer>(limits_)) {
     if (model_.layers.empty() || model_.layers.front().W.cols() != pixel_count ||
         model_.layers.back().W.rows() != 10)
         throw nn::Error("the served model must take 784 pixels and give 10 classes");
@@ -101,12 +311,36 @@ ModelServer::ModelServer(nn::Mlp model, std::string model_name, ServerLimits lim
 }
 
 void ModelServer::routes() {
-    const int threads = limits_.threads;
-    http_->new_task_queue = [threads] { return new httplib::ThreadPool(std::size_t(threads)); };
+    // How the server holds load. httplib's model is a thread per connection, held for as long as
+    // the connection is open, so: a thread for every connection served at once (max_connections;
+    // 64 clients at once with room to spare) and a few spare threads, so that a connection beyond
+    // the limit gets its 503 at once rather than waiting in the queue for a thread. An idle
+    // keep-alive connection holds its thread but not another client's: it waits in poll() for its
+    // next request (keep_alive_timeout_s), and a slow client is cut off by the read timeout and the
+    // deadline of a whole request (HttpServer's loop, above). A slow client can thus hold a thread
+    // for request_timeout_s at most, and max_connections of them fill the server for that long: a
+    // limit on connections per address, or an event loop, would go further than a lesson needs.
+    const auto pool = std::size_t(limits_.max_connections + limits_.spare_threads);
+    http_->new_task_queue = [pool] { return new httplib::ThreadPool(pool); };
     http_->set_payload_max_length(limits_.max_body_bytes);
-    http_->set_read_timeout(5, 0);
-    http_->set_write_timeout(5, 0);
-    http_->set_keep_alive_timeout(2);
+    http_->set_keep_alive_timeout(limits_.keep_alive_timeout_s);  // for the Keep-Alive header it sends
+    http_->set_keep_alive_max_count(std::size_t(limits_.keep_alive_requests));
+    // httplib 0.11 checks the limit against Content-Length only: a chunked body goes past it (one of
+    // 100 kB reached the handler), and a POST with no length is read until the client closes or a
+    // read times out. Neither is taken: 411, and the connection closed.
+    http_->set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
+        const bool body = req.method == "POST" || req.method == "PUT" || req.method == "PATCH";
+        if (!req.has_header("Transfer-Encoding") && (!body || req.has_header("Content-Length")))
+            return httplib::Server::HandlerResponse::Unhandled;
+        res.status = 411;
+        res.set_header("Connection", "close");
+        res.set_content(error_json(fmt::format("a body needs a Content-Length (at most {} bytes); chunked "
+                                               "bodies are not taken",
+                                               limits_.max_body_bytes)),
+                        "application/json");
+        close_after_response = true;  // the body is still unread
+        return httplib::Server::HandlerResponse::Handled;
+    });
     // httplib's default also sets SO_REUSEPORT, with which a second server on the same port binds
     // without an error and the two share the traffic. SO_REUSEADDR alone: restart at once after a
     // stop, but a port in use is an error.
@@ -162,6 +396,12 @@ void ModelServer::routes() {
     // request httplib cannot parse) still answers in JSON.
     http_->set_error_handler([this](const httplib::Request& req, httplib::Response& res) {
         if (!res.body.empty()) return;
+        // A request httplib could not parse (or whose body did not come): the bytes after it
+        // cannot be trusted to start the next request.
+        if (res.status == 400) {
+            close_after_response = true;
+            res.set_header("Connection", "close");
+        }
         std::string message = fmt::format("HTTP {}", res.status);
         if (res.status == 404)
             message = fmt::format("no such path: {} (there are /, /predict and /health)", req.path);
@@ -191,8 +431,11 @@ int ModelServer::bind(const std::string& host, int port) {
         throw nn::Error(
             fmt::format("cannot listen on {}:{} (in use by another program? try --port 0 for any free port)",
                         host, port));
+    http_->widen_backlog();
     return bound;
 }
+
+int ModelServer::open_connections() const { return http_->open_connections(); }
 
 void ModelServer::serve() { http_->listen_after_bind(); }
 
@@ -204,7 +447,7 @@ void ModelServer::start() {
 }
 
 void ModelServer::stop() {
-    http_->stop();
+    http_->stop_all();
     if (thread_.joinable()) thread_.join();
 }
 

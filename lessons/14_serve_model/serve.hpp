@@ -12,10 +12,6 @@
 #include "nn/data.hpp"
 #include "nn/mlp.hpp"
 
-namespace httplib {
-class Server;
-}
-
 namespace lesson14 {
 
 // MNIST's first step: crop to the ink (pixels above 0), scale so that the longer side is 20
@@ -37,10 +33,21 @@ Prediction predict(const nn::Mlp& model, const nn::Vector& pixels);
 // images for `epochs` epochs (seeded: the same model every time).
 nn::Mlp train_small_model(const nn::Mnist& train, std::size_t images = 20000, int epochs = 2);
 
+// What one server takes on. cpp-httplib serves a connection on one thread for as long as it is
+// open (blocking reads), so the limits are about connections and how long each may hold a thread:
+// the pool has a thread for every connection it serves at once, plus a few that only refuse.
 struct ServerLimits {
     std::size_t max_body_bytes = 64 * 1024;  // 784 numbers with 17 digits each fit in 16 KiB
-    int threads = 8;
+    int max_connections = 128;               // open at once; one more gets 503 and is closed
+    int spare_threads = 8;                   // threads beyond max_connections, to refuse at once
+    double read_timeout_s = 2;               // the longest wait for the next bytes of a request under way
+    double request_timeout_s = 5;            // a whole request (head and body) from its first byte
+    int keep_alive_timeout_s = 5;            // an idle keep-alive connection is closed after this
+    int keep_alive_requests = 100;           // requests on one connection; the last is answered "close"
+    double write_timeout_s = 5;              // the longest wait for a client to take the next bytes
 };
+
+class HttpServer;  // httplib::Server with lesson 14's own connection loop (serve.cpp)
 
 // The model behind HTTP. Every handler only reads the model, so requests run in parallel.
 class ModelServer {
@@ -49,6 +56,9 @@ public:
     ~ModelServer();
     ModelServer(const ModelServer&) = delete;
     ModelServer& operator=(const ModelServer&) = delete;
+
+    // Connections served now (answering, or waiting for their next request); refused ones not counted.
+    int open_connections() const;
 
     // Binds host:port (port 0: any free port) and returns the port; throws nn::Error if it cannot.
     int bind(const std::string& host, int port);
@@ -67,7 +77,7 @@ private:
     nn::Mlp model_;
     std::string model_name_;
     ServerLimits limits_;
-    std::unique_ptr<httplib::Server> http_;
+    std::unique_ptr<HttpServer> http_;
     std::thread thread_;
     std::atomic<long> requests_{0};
 };
