@@ -28,11 +28,15 @@ struct Adam {
     double beta2 = adam_beta2;
     double eps = adam_eps;
     long t = 0;
-    std::vector<Matrix> mW;
-    std::vector<Matrix> vW;
-    std::vector<Vector> mb;
-    std::vector<Vector> vb;
+    std::vector<Matrix> mW = {};
+    std::vector<Matrix> vW = {};
+    std::vector<Vector> mb = {};
+    std::vector<Vector> vb = {};
     void step(Mlp& model, const std::vector<DenseGrads>& grads);
+    // The same update for any list of parameters and their gradients, in the same order (an nn::Cnn's
+    // params() and backward()); its own state, m and v.
+    std::vector<Matrix> m = {}, v = {};
+    void step(const std::vector<Matrix*>& params, const std::vector<Matrix>& grads);
 };
 
 }  // namespace nn
