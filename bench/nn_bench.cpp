@@ -3,12 +3,16 @@
 //   A  784-30-30-10 ReLU/softmax, cross-entropy, SGD lr 0.1, batch 32     (FruitPunch's model)
 //   B  784-30-10 sigmoid, quadratic cost, SGD η 3.0, batch 10             (Nielsen's network.py)
 //   C  784-256-128-10 ReLU/softmax, cross-entropy, Adam 1e-3, batch 128   (lesson 12's larger model)
+// and a CNN, lesson 16's nn::Cnn in double against the same network in PyTorch (float32, and
+// float64 beside it):
+//   D  conv 32 5×5, pool, conv 64 5×5, pool, 128, 10; cross-entropy, Adam 1e-3, batch 64
 // For each, ours and each peer run in turn (ours, NumPy, PyTorch, ours, ...) so that a slow spell
 // of the shared machine hits all of them alike, and the table shows the ratios.
 #include <fmt/core.h>
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <filesystem>
 #include <numeric>
@@ -21,11 +25,15 @@
 #endif
 
 #include "fast_mlp.hpp"
+#include "nn/cnn.hpp"
 #include "nn/data.hpp"
+#include "nn/losses.hpp"
+#include "nn/optim.hpp"
 #include "nn/print.hpp"
 #include "nn/progress.hpp"
 #include "nn/rng.hpp"
 #include "nn/timing.hpp"
+#include "nn/training.hpp"
 
 namespace {
 
@@ -44,7 +52,8 @@ struct BenchConfig {
     int batch;
     int epochs;
     nn::Init init;
-    double target;  // seconds per epoch on this project's machine
+    double target;  // seconds per epoch on this project's machine; 0: as fast as PyTorch (float32)
+    bool cnn;       // D: lesson 16's nn::Cnn (the fields above that it uses: lr, batch)
 };
 
 std::vector<BenchConfig> configurations() {
@@ -59,7 +68,8 @@ std::vector<BenchConfig> configurations() {
          .batch = 32,
          .epochs = 5,
          .init = nn::Init::glorot_uniform,
-         .target = 0.10},
+         .target = 0.10,
+         .cnn = false},
         {.name = "B",
          .description = "784-30-10 sigmoid, quadratic, SGD η 3.0, batch 10",
          .sizes = {784, 30, 10},
@@ -70,7 +80,8 @@ std::vector<BenchConfig> configurations() {
          .batch = 10,
          .epochs = 30,
          .init = nn::Init::normal,
-         .target = 0.15},
+         .target = 0.15,
+         .cnn = false},
         {.name = "C",
          .description = "784-256-128-10 ReLU/softmax, Adam 1e-3, batch 128",
          .sizes = {784, 256, 128, 10},
@@ -81,7 +92,20 @@ std::vector<BenchConfig> configurations() {
          .batch = 128,
          .epochs = 10,
          .init = nn::Init::glorot_uniform,
-         .target = 0.45},
+         .target = 0.45,
+         .cnn = false},
+        {.name = "D",
+         .description = "CNN conv 32 5×5, pool 2, conv 64 5×5, pool 2, 128, 10; Adam 1e-3, batch 64",
+         .sizes = {},
+         .hidden = nn::Activation::relu,
+         .cost = Cost::softmax_cross_entropy,
+         .optimizer = Optimizer::adam,
+         .lr = 1e-3,
+         .batch = 64,
+         .epochs = 1,
+         .init = nn::Init::he_normal,
+         .target = 0,
+         .cnn = true},
     };
 }
 
@@ -92,8 +116,9 @@ int lanes(Precision p) { return p == Precision::single ? 8 : 4; }
 // GFLOP/s of one core: 3.2 GHz × 2 FMA units × lanes × 2 (an FMA is two operations).
 double peak_per_core(Precision p) { return p == Precision::single ? 102.4 : 51.2; }
 
-// Who trains: ours, or a peer (bench/<script>_mlp.py).
-enum class Who { nnsteps, numpy, torch };
+// Who trains: ours, or a peer (bench/<script>_mlp.py; D: bench/torch_cnn.py, in float32 or, as
+// torch64, in float64).
+enum class Who { nnsteps, numpy, torch, torch64 };
 const char* name(Who w) {
     switch (w) {
         case Who::nnsteps:
@@ -102,6 +127,8 @@ const char* name(Who w) {
             return "NumPy";
         case Who::torch:
             return "PyTorch";
+        case Who::torch64:
+            return "PyTorch f64";
     }
     return "?";
 }
@@ -115,6 +142,9 @@ struct Measurement {
     double accuracy = 0;
     bool ok = false;
     std::string error;
+    std::string kernel;               // the BLAS kernel it ran (a peer: OpenBLAS's core name)
+    int threads = 0;                  // as the participant itself reports them
+    std::vector<std::string> config;  // a peer's "config" lines (PyTorch's build and threads)
     double median() const {
         if (epoch_seconds.empty()) return 0;
         auto s = epoch_seconds;
@@ -136,7 +166,46 @@ struct Options {
     fs::path bench_dir;
     std::string python = "/usr/bin/python3";
     std::uint64_t seed = 2026;
+    // D: the training images of each timed round, the rounds (unless --rounds), and then one epoch on
+    // all of them for the accuracy check (not with --quick).
+    int cnn_images = 10000;
+    int cnn_rounds = 5;
+    bool rounds_given = false;
+    bool cnn_full_epoch = true;
+    // OPENBLAS_CORETYPE for the peers of D: the best kernel this CPU runs (issue 17: Debian's
+    // OpenBLAS 0.3.21 does not know recent CPUs and falls back to generic SSE3 kernels). Empty:
+    // OpenBLAS's own choice.
+    std::string coretype;
 };
+
+// OpenBLAS's best kernel for this CPU, the name OPENBLAS_CORETYPE takes: what OpenBLAS 0.3.21 would
+// pick itself if it recognised the CPU by its features rather than by its model number.
+std::string best_coretype() {
+#if defined(__x86_64__) && defined(__GNUC__)
+    __builtin_cpu_init();
+    if (__builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") &&
+        __builtin_cpu_supports("avx512dq") && __builtin_cpu_supports("avx512vl"))
+        return "SkylakeX";
+    if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")) return "Haswell";
+    if (__builtin_cpu_supports("avx")) return "Sandybridge";
+#endif
+    return "";
+}
+
+// The SIMD instructions Eigen's own kernels were compiled for (ours on D: nn::Cnn's products).
+const char* eigen_simd() {
+#if defined(EIGEN_VECTORIZE_AVX512)
+    return "AVX-512";
+#elif defined(EIGEN_VECTORIZE_AVX2)
+    return "AVX2";
+#elif defined(EIGEN_VECTORIZE_AVX)
+    return "AVX";
+#elif defined(EIGEN_VECTORIZE_SSE2)
+    return "SSE2";
+#else
+    return "no SIMD";
+#endif
+}
 
 template <typename T>
 Measurement run_ours(const BenchConfig& c, int epochs, const Options& opt, const nn::fast::ImageSet& train,
@@ -181,21 +250,17 @@ Measurement run_ours(const BenchConfig& c, int epochs, const Options& opt, const
     return m;
 }
 
-// Runs bench/<peer>_mlp.py and reads its lines: "epoch <k> <seconds>", "accuracy <a>", "info <text>".
-Measurement run_peer(Who peer, const BenchConfig& c, int epochs, const Options& opt) {
+// Runs a peer's script and reads its lines: "epoch <k> <seconds>", "accuracy <a>", "info <text>",
+// and from bench/torch_cnn.py also "kernel <OpenBLAS core>", "threads <n>", "config <text>".
+Measurement run_script(Who peer, const std::string& label, const std::string& command, int epochs) {
     Measurement m;
     m.who = peer;
-    const fs::path path = opt.bench_dir / (std::string(script(peer)) + "_mlp.py");
-    const std::string command = fmt::format(
-        "OMP_NUM_THREADS={0} OPENBLAS_NUM_THREADS={0} '{1}' '{2}' --config {3} --epochs {4} "
-        "--threads {0} --data '{5}' --seed {6} 2>&1",
-        opt.threads, opt.python, path.string(), c.name, epochs, opt.data_dir.string(), opt.seed);
     FILE* pipe = popen(command.c_str(), "r");
     if (!pipe) {
-        m.error = "could not start " + opt.python;
+        m.error = "could not start " + command;
         return m;
     }
-    nn::ProgressBar bar(fmt::format("  {} {}", name(m.who), c.name), std::size_t(epochs), "epochs");
+    nn::ProgressBar bar(label, std::size_t(epochs), "epochs");
     std::string last_line;
     char buffer[4096];
     while (std::fgets(buffer, sizeof buffer, pipe)) {
@@ -210,6 +275,12 @@ Measurement run_peer(Who peer, const BenchConfig& c, int epochs, const Options& 
             m.accuracy = value;
         } else if (line.rfind("info ", 0) == 0) {
             m.detail = line.substr(5);
+        } else if (line.rfind("kernel ", 0) == 0) {
+            m.kernel = line.substr(7);
+        } else if (std::sscanf(line.c_str(), "threads %d", &k) == 1) {
+            m.threads = k;
+        } else if (line.rfind("config ", 0) == 0) {
+            m.config.push_back(line.substr(7));
         } else if (!line.empty()) {
             last_line = line;
         }
@@ -219,6 +290,16 @@ Measurement run_peer(Who peer, const BenchConfig& c, int epochs, const Options& 
     m.ok = status == 0 && int(m.epoch_seconds.size()) == epochs;
     if (!m.ok) m.error = last_line.empty() ? fmt::format("exit status {}", status) : last_line;
     return m;
+}
+
+// bench/<peer>_mlp.py on configuration c.
+Measurement run_peer(Who peer, const BenchConfig& c, int epochs, const Options& opt) {
+    const fs::path path = opt.bench_dir / (std::string(script(peer)) + "_mlp.py");
+    const std::string command = fmt::format(
+        "OMP_NUM_THREADS={0} OPENBLAS_NUM_THREADS={0} '{1}' '{2}' --config {3} --epochs {4} "
+        "--threads {0} --data '{5}' --seed {6} 2>&1",
+        opt.threads, opt.python, path.string(), c.name, epochs, opt.data_dir.string(), opt.seed);
+    return run_script(peer, fmt::format("  {} {}", name(peer), c.name), command, epochs);
 }
 
 nn::fast::ImageSet image_set(const nn::Mnist& m) {
@@ -233,29 +314,51 @@ std::optional<int> parse_options(int argc, char** argv, Options& opt) {
     CLI::App app{
         "Trains configurations A, B and C on all 60,000 MNIST images with nnsteps' fast path and,\n"
         "in turn, with NumPy and PyTorch, and prints seconds per epoch, samples/s, GFLOP/s,\n"
-        "share of the cores' peak, test accuracy and the ratios. Not a test: figures only.",
+        "share of the cores' peak, test accuracy and the ratios. D is lesson 16's CNN (nn::Cnn, in\n"
+        "double) against the same network in PyTorch (float32; float64 with --peers torch,torch64):\n"
+        "rounds of one epoch on --cnn-images images, then one epoch on all 60,000 each for the\n"
+        "accuracy. Not a test: figures only.",
         "nn_bench"};
     const auto all = configurations();
     std::vector<std::string> config_names;
     for (const auto& c : all) config_names.push_back(c.name);
     std::vector<std::string> configs = config_names, peers{"numpy", "torch"};
+    std::string coretype = "auto";
     std::string precision = name(opt.precision);
-    app.add_option("--config", configs, "Configurations to run, comma-separated (A, B, C)")
+    app.add_option("--config", configs, "Configurations to run, comma-separated (A, B, C, D)")
         ->delimiter(',')
         ->check(CLI::IsMember(config_names))
-        ->default_str("A,B,C");
-    app.add_option("--peers", peers, "Peers to run beside ours: numpy, torch, or none")
+        ->default_str("A,B,C,D");
+    app.add_option("--peers", peers,
+                   "Peers to run beside ours: numpy (A-C), torch, torch64 (PyTorch in float64, D "
+                   "only), or none")
         ->delimiter(',')
-        ->check(CLI::IsMember({"numpy", "torch", "none"}))
+        ->check(CLI::IsMember({"numpy", "torch", "torch64", "none"}))
         ->default_str("numpy,torch");
     app.add_option("--epochs", opt.epochs,
-                   "Epochs for every configuration (default: A 5, B 30, C 10, "
+                   "Epochs for every configuration but D (default: A 5, B 30, C 10, "
                    "the peers' published accuracy)")
         ->check(CLI::Range(1, 1000));
     app.add_flag_callback(
-        "--quick", [&] { opt.epochs = 1; }, "One epoch each (times only; accuracy is not comparable)");
-    app.add_option("--rounds", opt.rounds, "Times to repeat ours-then-peers for each configuration")
-        ->check(CLI::Range(1, 100))
+        "--quick",
+        [&] {
+            opt.epochs = 1;
+            opt.cnn_full_epoch = false;
+        },
+        "One epoch each, and D without its full epoch (times only; accuracy is not comparable)");
+    auto* rounds = app.add_option("--rounds", opt.rounds,
+                                  "Times to repeat ours-then-peers for each configuration (D: 5 "
+                                  "unless given)")
+                       ->check(CLI::Range(1, 100))
+                       ->capture_default_str();
+    app.add_option("--cnn-images", opt.cnn_images, "D: training images of each timed round (the first ones)")
+        ->check(CLI::Range(64, 60000))
+        ->capture_default_str();
+    app.add_flag("!--no-cnn-check", opt.cnn_full_epoch,
+                 "D: skip the accuracy check (one epoch on all 60,000 images, ours and PyTorch float32)");
+    app.add_option("--coretype", coretype,
+                   "OPENBLAS_CORETYPE for D's peers: auto (the best this CPU runs), none (OpenBLAS's "
+                   "own choice) or a kernel name")
         ->capture_default_str();
     app.add_option("--threads", opt.threads, "Threads for ours and the peers")
         ->check(CLI::Range(1, 256))
@@ -276,8 +379,11 @@ std::optional<int> parse_options(int argc, char** argv, Options& opt) {
         opt.configs.push_back(
             *std::find_if(all.begin(), all.end(), [&](const BenchConfig& c) { return c.name == n; }));
     for (const auto& p : peers) {  // "none": no peer
-        if (p != "none") opt.peers.push_back(p == "numpy" ? Who::numpy : Who::torch);
+        if (p != "none")
+            opt.peers.push_back(p == "numpy" ? Who::numpy : p == "torch" ? Who::torch : Who::torch64);
     }
+    opt.rounds_given = rounds->count() > 0;
+    opt.coretype = coretype == "auto" ? best_coretype() : coretype == "none" ? "" : coretype;
     opt.precision = precision == name(Precision::single) ? Precision::single : Precision::double_;
     return std::nullopt;
 }
@@ -289,7 +395,8 @@ std::vector<Measurement> run_configuration(const BenchConfig& c, int epochs, con
     for (int r = 0; r < opt.rounds; ++r) {
         results.push_back(opt.precision == Precision::single ? run_ours<float>(c, epochs, opt, train, test)
                                                              : run_ours<double>(c, epochs, opt, train, test));
-        for (const Who p : opt.peers) results.push_back(run_peer(p, c, epochs, opt));
+        for (const Who p : opt.peers)
+            if (p != Who::torch64) results.push_back(run_peer(p, c, epochs, opt));
     }
     return results;
 }
@@ -355,13 +462,225 @@ void print_results(const Rows& rows) {
 }
 
 void print_targets(const Rows& targets) {
-    fmt::print("Targets (seconds per epoch on this machine):\n");
+    fmt::print(
+        "Targets (seconds per epoch on this machine; D: per epoch of --cnn-images images, as fast\n"
+        "as PyTorch in float32, and the accuracy after one epoch on all 60,000):\n");
     nn::print_table({"config", "ours", "target", "", "test acc"}, targets, "lrrll");
     fmt::print(
         "\nThe epoch time is the median over epochs and rounds; it covers shuffling, gathering the\n"
         "batches and training, not the evaluation. GFLOP/s counts the dense products' work (the\n"
         "same for everyone); \"done\" and the share of peak count the work actually done: ours\n"
-        "skips the zero pixels in the first layer unless --dense.\n");
+        "skips the zero pixels in the first layer unless --dense. On D, GFLOP/s counts nn::Cnn's\n"
+        "products (cnn_train_flops_per_sample), the same for both, and the share of peak is of each\n"
+        "one's own precision; a ratio against a peer whose OpenBLAS ran a fallback kernel is refused.\n");
+}
+
+// ------------------------------------------------------------------------------------------------
+// D: lesson 16's CNN, nn::Cnn in double, against the same network in PyTorch (bench/torch_cnn.py).
+// Each round trains one epoch on the first --cnn-images training images from fresh weights (ours,
+// then PyTorch in float32, then in float64) and tests on all 10,000; the median over the rounds is
+// the figure. Then, for the accuracy, one epoch on all 60,000 each (ours and PyTorch float32).
+
+std::vector<nn::LayerSpec> cnn_layers() {
+    return {nn::conv(32, 5), nn::relu(),     nn::max_pool(2), nn::conv(64, 5), nn::relu(),
+            nn::max_pool(2), nn::dense(128), nn::relu(),      nn::dense(10)};
+}
+constexpr nn::Shape mnist_shape{1, 28, 28};
+// After one epoch on all 60,000 (issue 14: "same accuracy"): both land near 0.985-0.987 (ours 0.9849 and
+// PyTorch 0.9873 in one run, from different random streams); the bar says both learned the same thing.
+constexpr double cnn_accuracy_target = 0.98;
+
+// One epoch of lesson 16's training loop (nn::train_epoch, Adam's step(params, grads)) on the first
+// n images, then the test accuracy.
+Measurement run_ours_cnn(const BenchConfig& c, const Options& opt, const nn::Mnist& train, nn::Index n,
+                         const nn::Matrix& X_test, const std::vector<int>& labels) {
+    Measurement m;
+    m.who = Who::nnsteps;
+#ifdef _OPENMP
+    omp_set_num_threads(opt.threads);
+    m.threads = omp_get_max_threads();
+#else
+    m.threads = 1;
+#endif
+    nn::Rng rng(opt.seed);
+    nn::Cnn model(mnist_shape, cnn_layers(), rng);
+    nn::Adam adam;
+    adam.lr = c.lr;
+    const auto get = [&](const std::vector<nn::Index>& idx) { return nn::Batch{train.X(idx), train.Y(idx)}; };
+    const auto step = [&](const nn::Matrix& X, const nn::Matrix& Y) {
+        const auto lg = nn::softmax_cross_entropy(model.forward(X), Y);
+        adam.step(model.params(), model.backward(lg.grad));
+        return lg.loss;
+    };
+    nn::ProgressBar bar(fmt::format("  nnsteps D, {} images", n), std::size_t(n));
+    const auto progress = [&](nn::Index seen, double loss) {
+        bar.update(std::size_t(seen), fmt::format("loss {:.4f}", loss));
+    };
+    const auto start = std::chrono::steady_clock::now();
+    nn::train_epoch(nn::minibatches, n, c.batch, rng, get, step, progress);
+    m.epoch_seconds.push_back(
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+    bar.finish(fmt::format("{:.3f} s", m.epoch_seconds.back()));
+    m.accuracy = nn::accuracy(nn::argmax_columns(model.predict(X_test)), labels);
+    m.kernel = fmt::format("Eigen's own ({})", eigen_simd());
+    m.detail = fmt::format("C++ nn::Cnn, Eigen {}.{}.{}'s products ({}), double, {} OpenMP thread{}",
+                           EIGEN_WORLD_VERSION, EIGEN_MAJOR_VERSION, EIGEN_MINOR_VERSION, eigen_simd(),
+                           m.threads, m.threads == 1 ? "" : "s");
+    m.ok = true;
+    return m;
+}
+
+// bench/torch_cnn.py on the first n images, with OpenBLAS on opt.coretype's kernels.
+Measurement run_torch_cnn(Who peer, const Options& opt, nn::Index n) {
+    const fs::path path = opt.bench_dir / "torch_cnn.py";
+    std::string env = fmt::format("OMP_NUM_THREADS={0} OPENBLAS_NUM_THREADS={0}", opt.threads);
+    if (!opt.coretype.empty()) env += " OPENBLAS_CORETYPE=" + opt.coretype;
+    const std::string command =
+        fmt::format("{} '{}' '{}' --images {} --epochs 1 --threads {} --dtype {} --data '{}' --seed {} 2>&1",
+                    env, opt.python, path.string(), n, opt.threads,
+                    peer == Who::torch64 ? "float64" : "float32", opt.data_dir.string(), opt.seed);
+    return run_script(peer, fmt::format("  {} D, {} images", name(peer), n), command, 1);
+}
+
+std::string lower(std::string s) {
+    for (char& ch : s) ch = char(std::tolower(static_cast<unsigned char>(ch)));
+    return s;
+}
+
+// Why no ratio may be given against this peer (issue 17): its OpenBLAS ran another kernel than the
+// best one this CPU supports, typically the generic fallback OpenBLAS 0.3.21 picks on CPUs it does
+// not know. Empty when the ratio stands.
+std::string fallback(const Measurement& m) {
+    const std::string best = best_coretype();
+    if (m.who == Who::nnsteps || best.empty() || lower(m.kernel) == lower(best)) return "";
+    return fmt::format("refused: OpenBLAS {} (not {})", m.kernel.empty() ? "kernel unknown" : m.kernel, best);
+}
+
+Precision precision_of(Who w) { return w == Who::torch ? Precision::single : Precision::double_; }
+
+// Returns D's row of the targets' table.
+std::vector<std::string> run_cnn(const BenchConfig& c, const Options& opt, const nn::Mnist& train,
+                                 const nn::Mnist& test) {
+    const nn::Index n = std::min<nn::Index>(opt.cnn_images, nn::Index(train.size()));
+    const int rounds = opt.rounds_given ? opt.rounds : opt.cnn_rounds;
+    std::vector<Who> peers;
+    for (const Who p : opt.peers)
+        if (p == Who::torch || p == Who::torch64) peers.push_back(p);
+    const nn::Matrix X_test = test.X(0, test.size());
+    const std::vector<int> labels = test.labels_of(0, test.size());
+    nn::Rng probe_rng(opt.seed);
+    const double flops =
+        nn::cnn_train_flops_per_sample(nn::Cnn(mnist_shape, cnn_layers(), probe_rng)) * double(n);
+
+    fmt::print(
+        "{}  {}\n   peak: {:.1f} GFLOP/s in double, {:.1f} in float ({} core{} × 3.2 GHz × 2 FMA units ×"
+        " 4 or 8 lanes × 2)\n",
+        c.name, c.description, peak_per_core(Precision::double_) * opt.threads,
+        peak_per_core(Precision::single) * opt.threads, opt.threads, opt.threads == 1 ? "" : "s");
+    fmt::print(
+        "   one epoch of {} training images per round, {} round{} interleaved; ours in double,\n"
+        "   PyTorch in float32 (its normal){}; PyTorch's OpenBLAS on {}\n",
+        n, rounds, rounds == 1 ? "" : "s",
+        std::find(peers.begin(), peers.end(), Who::torch64) != peers.end() ? " and float64" : "",
+        opt.coretype.empty() ? std::string("its own choice of kernel") : "OPENBLAS_CORETYPE=" + opt.coretype);
+    if (std::find(opt.peers.begin(), opt.peers.end(), Who::numpy) != opt.peers.end())
+        fmt::print("   (no NumPy CNN: NumPy runs A-C only)\n");
+    std::vector<Measurement> results;
+    for (int r = 0; r < rounds; ++r) {
+        results.push_back(run_ours_cnn(c, opt, train, n, X_test, labels));
+        for (const Who p : peers) results.push_back(run_torch_cnn(p, opt, n));
+    }
+
+    // One row per participant: the median of its rounds, their spread, and the ratio to ours.
+    std::vector<Who> order{Who::nnsteps};
+    order.insert(order.end(), peers.begin(), peers.end());
+    Rows rows, kernels;
+    std::optional<double> ours, torch32;
+    std::string torch32_refused;
+    std::vector<std::string> config;
+    for (const Who who : order) {
+        Measurement all;
+        all.who = who;
+        all.ok = true;
+        for (const auto& m : results) {
+            if (m.who != who) continue;
+            if (!m.ok) {
+                all.ok = false;
+                all.error = m.error;
+                continue;
+            }
+            all.epoch_seconds.push_back(m.epoch_seconds.front());
+            all.accuracy = m.accuracy;
+            all.detail = m.detail;
+            all.kernel = m.kernel;
+            all.threads = m.threads;
+            if (config.empty()) config = m.config;
+        }
+        if (!all.ok || all.epoch_seconds.empty()) {
+            rows.push_back({name(who), "failed: " + all.error, "", "", "", "", "", "", ""});
+            continue;
+        }
+        const double s = all.median();
+        const auto [lo, hi] = std::minmax_element(all.epoch_seconds.begin(), all.epoch_seconds.end());
+        const double peak = peak_per_core(precision_of(who)) * opt.threads;
+        const std::string refused = fallback(all);
+        if (who == Who::nnsteps) ours = s;
+        if (who == Who::torch) {
+            torch32 = s;
+            torch32_refused = refused;
+        }
+        rows.push_back({name(who), fmt::format("{:.3f}", s), fmt::format("{:.3f}-{:.3f}", *lo, *hi),
+                        fmt::format("{:.0f}", double(n) / s), fmt::format("{:.1f}", flops / s / 1e9),
+                        fmt::format("{:.0f}%", 100 * flops / s / 1e9 / peak),
+                        fmt::format("{:.4f}", all.accuracy),
+                        who == Who::nnsteps ? "1.00"
+                        : !refused.empty()  ? refused
+                        : ours              ? fmt::format("{:.2f}x", s / *ours)
+                                            : "",
+                        all.detail});
+        kernels.push_back({name(who), who == Who::nnsteps ? all.kernel : "OpenBLAS " + all.kernel,
+                           fmt::format("{}", all.threads),
+                           who == Who::nnsteps ? "OpenMP (omp_get_max_threads)" : "torch.get_num_threads()"});
+    }
+    nn::print_table(
+        {"", "s/epoch", "rounds", "images/s", "GFLOP/s", "of peak", "test acc", "time vs ours", "what"}, rows,
+        "lrrrrrrrl");
+    fmt::print("\n");
+    nn::print_table({"", "BLAS kernel", "threads", "as reported by"}, kernels, "llrl");
+    fmt::print("\n");
+
+    std::string accuracy = rows.empty() ? "" : rows.front()[6];
+    if (opt.cnn_full_epoch) {
+        const nn::Index all = nn::Index(train.size());
+        fmt::print("D, the accuracy check: one epoch on all {} training images each, tested on {}\n", all,
+                   test.size());
+        std::vector<Measurement> full{run_ours_cnn(c, opt, train, all, X_test, labels)};
+        if (std::find(peers.begin(), peers.end(), Who::torch) != peers.end())
+            full.push_back(run_torch_cnn(Who::torch, opt, all));
+        Rows check;
+        for (const auto& m : full) {
+            if (!m.ok) {
+                check.push_back({name(m.who), "failed: " + m.error, "", ""});
+                continue;
+            }
+            check.push_back({name(m.who), fmt::format("{:.3f}", m.epoch_seconds.front()),
+                             fmt::format("{:.4f}", m.accuracy),
+                             m.accuracy >= cnn_accuracy_target ? "met" : "missed"});
+        }
+        nn::print_table({"", "s/epoch", "test acc", fmt::format("≥ {}", cnn_accuracy_target)}, check, "lrrl");
+        fmt::print("\n");
+        if (full.front().ok) accuracy = fmt::format("{:.4f}", full.front().accuracy);
+    }
+    if (!config.empty()) {
+        fmt::print("PyTorch's build and threads (torch.__config__.show(), parallel_info()):\n");
+        for (const auto& line : config) fmt::print("  {}\n", line);
+        fmt::print("\n");
+    }
+    std::string verdict = "no PyTorch run";
+    if (ours && torch32)
+        verdict = !torch32_refused.empty() ? "no ratio" : *ours <= *torch32 ? "met" : "missed";
+    return {c.name, ours ? fmt::format("{:.3f}", *ours) : "failed",
+            torch32 ? fmt::format("≤ {:.3f} (PyTorch)", *torch32) : "≤ PyTorch", verdict, accuracy};
 }
 
 void run(const Options& opt) {
@@ -369,12 +688,21 @@ void run(const Options& opt) {
     const nn::Mnist test = nn::load_mnist(opt.data_dir, "t10k");
     const auto train_set = image_set(train), test_set = image_set(test);
     const double peak = peak_per_core(opt.precision) * opt.threads;
-    fmt::print("nnsteps bench: {} training images, {} test images, {} thread{}, ours in {}\n", train.size(),
-               test.size(), opt.threads, opt.threads == 1 ? "" : "s", name(opt.precision));
-    fmt::print("peak: {:.1f} GFLOP/s ({} core{} × 3.2 GHz × 2 FMA units × {} {} lanes × 2)\n\n", peak,
-               opt.threads, opt.threads == 1 ? "" : "s", lanes(opt.precision), name(opt.precision));
+    const bool mlps =
+        std::any_of(opt.configs.begin(), opt.configs.end(), [](const BenchConfig& c) { return !c.cnn; });
+    fmt::print("nnsteps bench: {} training images, {} test images, {} thread{}{}\n", train.size(),
+               test.size(), opt.threads, opt.threads == 1 ? "" : "s",
+               mlps ? fmt::format(", ours in {} (D: double)", name(opt.precision)) : ", ours in double");
+    if (mlps)
+        fmt::print("peak: {:.1f} GFLOP/s ({} core{} × 3.2 GHz × 2 FMA units × {} {} lanes × 2)\n", peak,
+                   opt.threads, opt.threads == 1 ? "" : "s", lanes(opt.precision), name(opt.precision));
+    fmt::print("\n");
     Rows targets;
     for (const auto& c : opt.configs) {
+        if (c.cnn) {
+            targets.push_back(run_cnn(c, opt, train, test));
+            continue;
+        }
         const int epochs = opt.epochs > 0 ? opt.epochs : c.epochs;
         fmt::print("{}  {}  ({} epoch{})\n", c.name, c.description, epochs, epochs == 1 ? "" : "s");
         const Summary summary =
