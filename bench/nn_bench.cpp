@@ -154,6 +154,30 @@ struct Measurement {
     }
 };
 
+// All of one participant's rounds as one measurement: every epoch time, and the last round's
+// accuracy and details (the first config seen). Not ok if any round failed (with its error).
+Measurement merged(const std::vector<Measurement>& results, Who who) {
+    Measurement all;
+    all.who = who;
+    all.ok = true;
+    for (const auto& m : results) {
+        if (m.who != who) continue;
+        if (!m.ok) {
+            all.ok = false;
+            all.error = m.error;
+            continue;
+        }
+        all.epoch_seconds.insert(all.epoch_seconds.end(), m.epoch_seconds.begin(), m.epoch_seconds.end());
+        all.accuracy = m.accuracy;
+        all.detail = m.detail;
+        all.flops = m.flops;
+        all.kernel = m.kernel;
+        all.threads = m.threads;
+        if (all.config.empty()) all.config = m.config;
+    }
+    return all;
+}
+
 struct Options {
     std::vector<BenchConfig> configs;
     std::vector<Who> peers;
@@ -419,21 +443,7 @@ Summary summarize(const BenchConfig& c, const std::vector<Measurement>& results,
     std::optional<double> ours;
     Summary summary;
     for (const Who who : order) {
-        Measurement all;
-        all.who = who;
-        all.ok = true;
-        for (const auto& m : results) {
-            if (m.who != who) continue;
-            if (!m.ok) {
-                all.ok = false;
-                all.error = m.error;
-                continue;
-            }
-            all.epoch_seconds.insert(all.epoch_seconds.end(), m.epoch_seconds.begin(), m.epoch_seconds.end());
-            all.accuracy = m.accuracy;
-            all.detail = m.detail;
-            all.flops = m.flops;
-        }
+        const Measurement all = merged(results, who);
         if (!all.ok || all.epoch_seconds.empty()) {
             summary.rows.push_back({name(who), "failed: " + all.error, "", "", "", "", "", "", ""});
             continue;
@@ -599,23 +609,8 @@ std::vector<std::string> run_cnn(const BenchConfig& c, const Options& opt, const
     std::string torch32_refused;
     std::vector<std::string> config;
     for (const Who who : order) {
-        Measurement all;
-        all.who = who;
-        all.ok = true;
-        for (const auto& m : results) {
-            if (m.who != who) continue;
-            if (!m.ok) {
-                all.ok = false;
-                all.error = m.error;
-                continue;
-            }
-            all.epoch_seconds.push_back(m.epoch_seconds.front());
-            all.accuracy = m.accuracy;
-            all.detail = m.detail;
-            all.kernel = m.kernel;
-            all.threads = m.threads;
-            if (config.empty()) config = m.config;
-        }
+        const Measurement all = merged(results, who);  // one epoch per round on D
+        if (config.empty()) config = all.config;
         if (!all.ok || all.epoch_seconds.empty()) {
             rows.push_back({name(who), "failed: " + all.error, "", "", "", "", "", "", ""});
             continue;
