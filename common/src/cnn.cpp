@@ -11,7 +11,6 @@
 #include <stdexcept>
 
 #include "nn/mlp.hpp"
-#include "nn/print.hpp"
 
 namespace nn {
 
@@ -48,20 +47,6 @@ void for_each_group(Index N, F&& f) {
 // (C·H·W, N) and (C, N·H·W) are the same memory: each image's maps flattened, or channel rows.
 Eigen::Map<const Matrix> as_columns(const Matrix& A, Index features) {
     return {A.data(), features, A.size() / features};
-}
-
-const char* kind_name(LayerKind k) {
-    switch (k) {
-        case LayerKind::conv:
-            return "Conv2D";
-        case LayerKind::relu:
-            return "ReLU";
-        case LayerKind::max_pool:
-            return "MaxPooling2D";
-        case LayerKind::dense:
-            return "Dense";
-    }
-    return "?";
 }
 
 }  // namespace
@@ -310,23 +295,6 @@ std::size_t Cnn::parameter_count() const {
     std::size_t n = 0;
     for (const CnnLayer& L : layers) n += std::size_t(L.W.size() + L.b.size());
     return n;
-}
-
-void Cnn::print_summary() const {
-    std::vector<std::vector<std::string>> rows;
-    for (const CnnLayer& L : layers) {
-        std::string name = kind_name(L.spec.kind);
-        if (L.spec.kind == LayerKind::conv)
-            name += fmt::format("({}, {}x{}{})", L.spec.size, L.spec.k, L.spec.k,
-                                L.spec.pad ? fmt::format(", pad {}", L.spec.pad) : "");
-        else if (L.spec.kind == LayerKind::max_pool)
-            name += fmt::format("({}x{})", L.spec.size, L.spec.size);
-        else if (L.spec.kind == LayerKind::dense)
-            name += fmt::format("({})", L.spec.size);
-        rows.push_back({name, to_string(L.out), thousands(std::size_t(L.W.size() + L.b.size()))});
-    }
-    print_table({"layer", "output shape", "parameters"}, rows, "lrr");
-    fmt::print("Total parameters: {}\n", thousands(parameter_count()));
 }
 
 double cnn_train_flops_per_sample(const Cnn& model) {

@@ -33,8 +33,6 @@ struct Options {
     bool quick = false;  // a subset and one epoch: what ./nn test checks
 };
 
-std::string shape_text(nn::Shape s) { return nn::to_string(s); }
-
 void the_network(const nn::Cnn& model) {
     nn::heading("1. The network, layer by layer (as Keras's model.summary() prints it)");
     fmt::print(
@@ -69,7 +67,7 @@ void the_network(const nn::Cnn& model) {
                 ? fmt::format("{}·({}·{}·{} + 1)", L.spec.size, L.spec.k, L.spec.k, L.in.C)
             : L.spec.kind == nn::LayerKind::dense ? fmt::format("{}·({} + 1)", L.spec.size, L.in.size())
                                                   : "";
-        rows.push_back({name, shape_text(info.out), nn::thousands(std::size_t(info.parameters)), formula});
+        rows.push_back({name, nn::to_string(info.out), nn::thousands(std::size_t(info.parameters)), formula});
         total += info.parameters;
         s = info.out;
     }
@@ -152,8 +150,9 @@ void against_lesson15(const nn::Cnn& model, const nn::Mnist& test) {
                                                 lesson15::conv_forward(to_image(A, L.in, n), to_filters(L), b,
                                                                        {.stride = 1, .pad = L.spec.pad})));
         }
-        rows.push_back({fmt::format("conv {}: {} -> {}", l == 0 ? 1 : 2, shape_text(L.in), shape_text(L.out)),
-                        l == 0 ? "MNIST test images 0-2" : "random maps", nn::measured(worst, "{:.1e}")});
+        rows.push_back(
+            {fmt::format("conv {}: {} -> {}", l == 0 ? 1 : 2, nn::to_string(L.in), nn::to_string(L.out)),
+             l == 0 ? "MNIST test images 0-2" : "random maps", nn::measured(worst, "{:.1e}")});
     }
     if (!rows.empty()) nn::print_table({"layer", "input", "largest difference"}, rows, "llr");
 
@@ -203,8 +202,8 @@ void what_speed_buys(const nn::LessonOptions& opt, const nn::Cnn& model, const O
         double(loops_n);
     const nn::Cnn one = just(model, 3);
     const double fast = nn::seconds_per_call([&] { nn::keep(one.predict(X)); }) / double(fast_n);
-    fmt::print("The second convolution, {} -> {}: {} multiply-adds per image.\n", shape_text(L.in),
-               shape_text(L.out), nn::thousands(std::size_t(L.W.size() * L.out.H * L.out.W)));
+    fmt::print("The second convolution, {} -> {}: {} multiply-adds per image.\n", nn::to_string(L.in),
+               nn::to_string(L.out), nn::thousands(std::size_t(L.W.size() * L.out.H * L.out.W)));
     nn::print_timing(opt, fmt::format("  lesson 15's loops, one image at a time: {} ms per image",
                                       nn::measured(loops * 1e3, "{:.2f}")));
     nn::print_timing(opt,

@@ -83,8 +83,6 @@ public:
     std::vector<Matrix*> params();
 
     std::size_t parameter_count() const;
-    // Keras's summary: each layer's name, output shape and parameter count, and the total.
-    void print_summary() const;
 
     Shape input;
     std::vector<CnnLayer> layers;
