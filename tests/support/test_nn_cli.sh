@@ -60,7 +60,7 @@ else
 fi
 # ./nn bench: bad options are errors before anything trains.
 expect 0 "NumPy and PyTorch" "$root/nn" bench --help
-expect 2 "Z not in {A,B,C}" "$root/nn" bench --config A,Z
+expect 2 "Z not in {A,B,C,D}" "$root/nn" bench --config A,Z
 expect 2 "julia not in" "$root/nn" bench --peers julia
 expect 2 "--threads" "$root/nn" bench --threads 0
 expect 1 "error:" "$root/nn" bench --peers none --config A --epochs 1 --data "$tmp/nowhere"
