@@ -15,20 +15,10 @@
 #include <functional>
 #include <string>
 
+#include "nn/lesson_info.hpp"
 #include "nn/plot.hpp"
 
 namespace nn {
-
-struct LessonInfo {
-    std::string number;   // "00"
-    std::string title;    // "Matrix multiplication"
-    std::string decks;    // "Matrix-view"
-    std::string summary;  // one sentence for --help
-};
-
-// The running lesson's facts, from its line in lessons/lessons.txt (CMake compiles them into each
-// lesson program, so the title is written in one place).
-extern const LessonInfo this_lesson;
 
 struct LessonOptions {
     std::filesystem::path plot_dir = "plots";
