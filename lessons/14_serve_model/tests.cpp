@@ -80,7 +80,8 @@ BOOST_AUTO_TEST_CASE(reads_784_values_in_order) {
         if (i == 5) expected(i) = 0.123456789012345;
         char text[40];
         std::snprintf(text, sizeof text, "%.17g", expected(i));
-        s += (i ? "," : "") + std::string(text);
+        if (i) s += ",";
+        s += text;
     }
     const nn::Vector v = accepted(s + "]}");
     nn_test::check_matrix(v, expected, 0.0,
@@ -104,7 +105,7 @@ BOOST_AUTO_TEST_CASE(integers_and_the_bounds_0_and_1_are_accepted) {
 }
 
 BOOST_AUTO_TEST_CASE(malformed_json_is_400) {
-    for (const std::string request :
+    for (const std::string& request :
          {std::string("{\"pixels\": [0, 0"), std::string("pixels=0,0,0"), std::string(""), std::string("{"),
           std::string("{\"pixels\": [NaN]}"), body(784, "0", "0.5.1", 3), body(784, "0", "1e400", 5)}) {
         const Outcome o = outcome_of(request);
@@ -120,7 +121,7 @@ BOOST_AUTO_TEST_CASE(malformed_json_is_400) {
 
 BOOST_AUTO_TEST_CASE(json_without_a_pixels_array_is_422) {
     const std::string expected = "expected {\"pixels\": [784 numbers]}";
-    for (const std::string request :
+    for (const std::string& request :
          {std::string("[0, 0, 0]"), std::string("{\"pixel\": []}"), std::string("{\"pixels\": \"0,0\"}"),
           std::string("42"), std::string("null"), std::string("true"), std::string("\"pixels\""),
           std::string("{}"), std::string("{\"pixels\": null}"), std::string("{\"pixels\": {\"0\": 0}}"),
