@@ -131,6 +131,18 @@ std::vector<int> argmax_columns(const Matrix& P) {
     return out;
 }
 
+Matrix moved(const Matrix& X, Index rows, Index cols, Index dr, Index dc) {
+    if (rows < 1 || cols < 1 || X.rows() != rows * cols)
+        throw std::invalid_argument(fmt::format("moved: images of {}x{} pixels need {} rows, X has {}", rows,
+                                                cols, rows * cols, X.rows()));
+    Matrix out = Matrix::Zero(X.rows(), X.cols());
+    for (Index n = 0; n < X.cols(); ++n)
+        for (Index r = std::max<Index>(0, -dr); r < std::min(rows, rows - dr); ++r)
+            for (Index c = std::max<Index>(0, -dc); c < std::min(cols, cols - dc); ++c)
+                out((r + dr) * cols + c + dc, n) = X(r * cols + c, n);
+    return out;
+}
+
 namespace {
 
 // An IDX file, plain or gzipped, read through zlib (gzread passes a plain file through as it is).

@@ -9,6 +9,7 @@
 #include <filesystem>
 
 #include "exercise.hpp"
+#include "nn/data.hpp"
 #include "nn/lesson.hpp"
 #include "nn/model_io.hpp"
 #include "nn/print.hpp"
@@ -35,16 +36,6 @@ std::pair<double, double> center_of_mass(const nn::Vector& img) {
         c += img(i) * (i % side);
     }
     return {r / m, c / m};
-}
-
-// The image moved by (dr, dc), as a digit drawn off-center.
-nn::Vector moved(const nn::Vector& img, int dr, int dc) {
-    nn::Vector out = nn::Vector::Zero(pixel_count);
-    for (int r = 0; r < side; ++r)
-        for (int c = 0; c < side; ++c)
-            if (r + dr >= 0 && r + dr < side && c + dc >= 0 && c + dc < side)
-                out((r + dr) * side + c + dc) = img(r * side + c);
-    return out;
 }
 
 nn::Vector test_image(const nn::Mnist& test, std::size_t k) { return test.X(k, 1).col(0); }
@@ -84,7 +75,7 @@ void the_preprocessing(const nn::Mlp& model, const nn::Mnist& test) {
         "mass sits in the middle of the 28x28 field. A digit drawn in a corner, or large, is\n"
         "not what the model learned from; the same two steps make it so.\n\n");
     const nn::Vector seven = test_image(test, 0);
-    const nn::Vector drawn = moved(seven, -5, 6);
+    const nn::Vector drawn = nn::moved(seven, side, side, -5, 6);
     const nn::Vector fixed = preprocess(drawn);
     std::vector<std::vector<std::string>> rows;
     for (const auto& [what, img] : {std::pair{"test image 0 (a 7)", seven},
@@ -102,7 +93,8 @@ void the_preprocessing(const nn::Mlp& model, const nn::Mnist& test) {
     std::size_t plain = 0, off = 0, off_fixed = 0, plain_fixed = 0, unchanged = 0;
     for (std::size_t k = 0; k < n; ++k) {
         const nn::Vector img = test_image(test, k);
-        const nn::Vector shifted = moved(img, int(k % 9) - 4, int((k / 9) % 9) - 4);
+        const nn::Vector shifted =
+            nn::moved(img, side, side, nn::Index(k % 9) - 4, nn::Index((k / 9) % 9) - 4);
         plain += predict(model, img).digit == test.labels[k];
         plain_fixed += predict(model, preprocess(img)).digit == test.labels[k];
         unchanged += preprocess(img) == img;

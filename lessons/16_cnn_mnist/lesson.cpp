@@ -101,14 +101,4 @@ lesson15::Filters to_filters(const nn::CnnLayer& conv) {
     return K;
 }
 
-nn::Matrix moved(const nn::Matrix& X, nn::Index rows, nn::Index cols, nn::Index dr, nn::Index dc) {
-    nn::Matrix out = nn::Matrix::Zero(X.rows(), X.cols());
-    for (nn::Index n = 0; n < X.cols(); ++n)
-        for (nn::Index r = 0; r < rows; ++r)
-            for (nn::Index c = 0; c < cols; ++c)
-                if (r + dr >= 0 && r + dr < rows && c + dc >= 0 && c + dc < cols)
-                    out((r + dr) * cols + c + dc, n) = X(r * cols + c, n);
-    return out;
-}
-
 }  // namespace lesson16

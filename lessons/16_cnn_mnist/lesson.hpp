@@ -49,8 +49,4 @@ Curve train(nn::Mlp& model, const nn::Mnist& train, const nn::Mnist& test, const
 lesson15::Image to_image(const nn::Matrix& A, nn::Shape s, nn::Index n);
 lesson15::Filters to_filters(const nn::CnnLayer& conv);
 
-// Every image (a column of X, rows·cols pixels row by row) moved by dr rows down and dc columns to
-// the right; what leaves the field is lost, what enters is 0.
-nn::Matrix moved(const nn::Matrix& X, nn::Index rows, nn::Index cols, nn::Index dr, nn::Index dc);
-
 }  // namespace lesson16

@@ -87,16 +87,6 @@ BOOST_AUTO_TEST_CASE(the_two_layouts_hold_the_same_numbers) {
     nn_test::check_near(K[0][1](0, 1), one.layers[0].W(0, (0 * 2 + 1) * 3 + 1), 0, "K[0][1](0, 1)");
 }
 
-BOOST_AUTO_TEST_CASE(moved_shifts_and_drops_what_leaves) {
-    // One 3×4 image, 1..12 row by row, moved 1 down and 2 left.
-    const nn::Matrix X = (nn::Matrix(12, 1) << 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12).finished();
-    nn_test::check_matrix(moved(X, 3, 4, 1, -2),
-                          (nn::Matrix(12, 1) << 0, 0, 0, 0, 3, 4, 0, 0, 7, 8, 0, 0).finished(), 0,
-                          "1..12 moved 1 down, 2 left");
-    nn_test::check_matrix(moved(X, 3, 4, 0, 0), X, 0, "not moved");
-    nn_test::check_matrix(moved(X, 3, 4, -3, 0), nn::Matrix::Zero(12, 1), 0, "moved out of the field");
-}
-
 BOOST_AUTO_TEST_CASE(the_rate_halves_from_decay_from_on) {
     const Settings s;  // 1e-3, halved after every epoch from epoch 3 on
     nn_test::check_near(rate(s, 1), 1e-3, 0, "epoch 1");

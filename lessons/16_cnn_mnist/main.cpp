@@ -14,6 +14,7 @@
 
 #include "exercise.hpp"
 #include "lesson.hpp"
+#include "nn/data.hpp"
 #include "nn/gradcheck.hpp"
 #include "nn/lesson.hpp"
 #include "nn/losses.hpp"
@@ -274,7 +275,7 @@ void moved_digits(const nn::Cnn& cnn, const nn::Mlp& mlp, const nn::Mnist& test,
         nn::Matrix M(X.rows(), X.cols());
         for (nn::Index k = 0; k < X.cols(); ++k) {
             const nn::Index side = 2 * m + 1;
-            M.col(k) = moved(X.col(k), 28, 28, k % side - m, (k / side) % side - m);
+            M.col(k) = nn::moved(X.col(k), 28, 28, k % side - m, (k / side) % side - m);
         }
         const double a_mlp = nn::accuracy(nn::argmax_columns(mlp.predict(M)), labels);
         const double a_cnn = nn::accuracy(nn::argmax_columns(cnn.predict(M)), labels);

@@ -165,6 +165,38 @@ BOOST_AUTO_TEST_CASE(a_label_out_of_range_is_rejected) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
+BOOST_AUTO_TEST_SUITE(moving_images)
+
+BOOST_AUTO_TEST_CASE(moved_shifts_every_column_and_drops_what_leaves) {
+    // Two 3×4 images, 1..12 and its negative, row by row; moved 1 down and 2 left, then 2 right.
+    nn::Matrix X(12, 2);
+    for (int i = 0; i < 12; ++i) X(i, 0) = i + 1, X(i, 1) = -(i + 1);
+    const nn::Matrix down_left = (nn::Matrix(12, 1) << 0, 0, 0, 0, 3, 4, 0, 0, 7, 8, 0, 0).finished();
+    nn::Matrix expected(12, 2);
+    expected << down_left, -down_left;
+    BOOST_TEST((nn::moved(X, 3, 4, 1, -2) == expected));
+    const nn::Matrix right = (nn::Matrix(12, 1) << 0, 0, 1, 2, 0, 0, 5, 6, 0, 0, 9, 10).finished();
+    BOOST_TEST((nn::moved(X.col(0), 3, 4, 0, 2) == right));
+    BOOST_TEST((nn::moved(X, 3, 4, 0, 0) == X));
+    BOOST_TEST((nn::moved(X, 3, 4, -3, 0) == nn::Matrix::Zero(12, 2)));
+    BOOST_TEST((nn::moved(X, 3, 4, 0, 9) == nn::Matrix::Zero(12, 2)));
+    // A 4×3 reading of the same 12 numbers moves differently: rows and columns are not swapped.
+    BOOST_TEST((nn::moved(X.col(0), 4, 3, 0, 1) ==
+                (nn::Matrix(12, 1) << 0, 1, 2, 0, 4, 5, 0, 7, 8, 0, 10, 11).finished()));
+}
+
+BOOST_AUTO_TEST_CASE(moved_refuses_a_size_that_is_not_rows_times_cols) {
+    try {
+        nn::moved(nn::Matrix::Zero(12, 1), 3, 5, 1, 1);
+        BOOST_ERROR("12 rows taken for images of 3x5 pixels");
+    } catch (const std::invalid_argument& e) {
+        BOOST_TEST(contains(e.what(), "3x5"), "the message names the image size: " << e.what());
+    }
+    BOOST_CHECK_THROW(nn::moved(nn::Matrix::Zero(0, 1), 0, 0, 0, 0), std::invalid_argument);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
 BOOST_AUTO_TEST_SUITE(idx)
 
 BOOST_AUTO_TEST_CASE(a_well_formed_pair_loads) {

@@ -34,6 +34,11 @@ Matrix one_hot(const std::vector<int>& labels, int classes);
 // The row of the largest entry of each column: the inverse of one_hot, and a prediction.
 std::vector<int> argmax_columns(const Matrix& P);
 
+// Every image of X (one per column, rows·cols pixels row by row, as MNIST's) moved dr rows down and
+// dc columns to the right: what leaves the field is lost, what comes in is 0. Lesson 14 draws
+// off-centre digits with it, lesson 16 measures what moving does to an MLP and a CNN.
+Matrix moved(const Matrix& X, Index rows, Index cols, Index dr, Index dc);
+
 // IDX (LeCun's MNIST layout): big-endian magic 0x00000803 for images (count, rows, cols),
 // 0x00000801 for labels (count), then the bytes. A gzipped file is read the same way.
 struct IdxImages {
