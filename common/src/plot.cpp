@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <fstream>
+#include <iterator>
 #include <vector>
 
 namespace nn::plot {
@@ -41,6 +42,9 @@ std::string number(double v) { return std::isfinite(v) ? fmt::format("{:.9g}", v
 // Colours for classes: light ones for regions, strong ones for points and lines.
 const char* const kLight[] = {"#f4c7c3", "#c6e2c3", "#c3d4f4", "#f4e8c3", "#e2c3f4"};
 const char* const kStrong[] = {"#c0392b", "#27ae60", "#2e5fc0", "#d4a017", "#8e44ad"};
+// A line plot's series: the strong colours, then five more as different from them and from each other.
+const char* const kLines[] = {"#c0392b", "#27ae60", "#2e5fc0", "#d4a017", "#8e44ad",
+                              "#17becf", "#8c564b", "#e377c2", "#000000", "#7f7f7f"};
 
 std::string preamble(const fs::path& png, const std::string& title, const std::string& xlabel,
                      const std::string& ylabel) {
@@ -130,8 +134,24 @@ void run_gnuplot(const std::string& script, const fs::path& png) {
     run_drawing_program("gnuplot", "NN_GNUPLOT", {}, script, png, "gnuplot-nox");
 }
 
+std::string key_of(Legend legend) {
+    switch (legend) {
+        case Legend::outside_right:
+            break;
+        case Legend::top_left:
+            return "set key inside left top box opaque\n";
+        case Legend::top_right:
+            return "set key inside right top box opaque\n";
+        case Legend::bottom_left:
+            return "set key inside left bottom box opaque\n";
+        case Legend::bottom_right:
+            return "set key inside right bottom box opaque\n";
+    }
+    return "";  // the preamble's "outside right top"
+}
+
 std::string style_of(const Series& s, std::size_t k) {
-    const char* colour = kStrong[k % 5];
+    const std::string colour = line_colour(k);
     if (s.style == "points") return fmt::format("with points pt 7 ps 0.8 lc rgb '{}'", colour);
     if (s.style == "linespoints") return fmt::format("with linespoints pt 7 ps 0.6 lw 2 lc rgb '{}'", colour);
     return fmt::format("with lines lw 2 lc rgb '{}'", colour);
@@ -139,8 +159,10 @@ std::string style_of(const Series& s, std::size_t k) {
 
 }  // namespace
 
-void save(const LinePlot& plot, const fs::path& png) {
-    std::string script = preamble(png, plot.title, plot.xlabel, plot.ylabel);
+std::string line_colour(std::size_t k) { return kLines[k % std::size(kLines)]; }
+
+std::string gnuplot_script(const LinePlot& plot, const fs::path& png) {
+    std::string script = preamble(png, plot.title, plot.xlabel, plot.ylabel) + key_of(plot.legend);
     if (plot.log_x) script += "set logscale x\nset format x '10^{%L}'\n";
     if (plot.log_y) script += "set logscale y\nset format y '10^{%L}'\n";
     std::string cmd = "plot ";
@@ -151,8 +173,10 @@ void save(const LinePlot& plot, const fs::path& png) {
         cmd +=
             fmt::format("{}${} using 1:2 {} title {}", k ? ", " : "", name, style_of(s, k), quoted(s.title));
     }
-    run_gnuplot(script + cmd + "\n", png);
+    return script + cmd + "\n";
 }
+
+void save(const LinePlot& plot, const fs::path& png) { run_gnuplot(gnuplot_script(plot, png), png); }
 
 void save(const RegionPlot& plot, const fs::path& png) {
     std::string script = preamble(png, plot.title, plot.xlabel, plot.ylabel);

@@ -43,7 +43,10 @@ RegNet::RegNet(const RegNetConfig& c, nn::Rng& rng) : config(c) {
         const bool last = l + 2 == c.sizes.size();
         Layer L;
         const auto init = c.act == nn::Activation::relu ? nn::Init::he_normal : nn::Init::glorot_uniform;
-        L.W = nn::init_weights(last ? nn::Init::glorot_uniform : init, c.sizes[l + 1], c.sizes[l], rng);
+        L.W = nn::init_weights(c.init ? *c.init
+                               : last ? nn::Init::glorot_uniform
+                                      : init,
+                               c.sizes[l + 1], c.sizes[l], rng);
         L.b = nn::Matrix::Zero(c.sizes[l + 1], 1);
         L.gamma = nn::Matrix::Ones(c.sizes[l + 1], 1);
         L.beta = nn::Matrix::Zero(c.sizes[l + 1], 1);

@@ -3,10 +3,12 @@
 // step: SGD, momentum and Adam — the last three built on the lesson's exercises.
 #pragma once
 
+#include <optional>
 #include <vector>
 
 #include "exercise.hpp"
 #include "nn/activations.hpp"
+#include "nn/mlp.hpp"
 #include "nn/rng.hpp"
 
 namespace lesson13 {
@@ -36,6 +38,9 @@ struct RegNetConfig {
     bool batchnorm = false;
     double dropout = 0;  // probability of dropping a hidden unit in training
     double l2 = 0;       // λ: the loss gains (λ/2)·Σ W², every dW gains λ·W
+    // Every layer's starting weights; unset: He's for ReLU networks, Glorot's otherwise (the output
+    // layer Glorot's always). Init::normal, N(0, 1), is the "large" start of Nielsen's chapter 3.
+    std::optional<nn::Init> init = std::nullopt;
 };
 
 class RegNet {

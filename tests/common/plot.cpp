@@ -1,10 +1,14 @@
 #define BOOST_TEST_MODULE nn::plot
 #include <boost/test/unit_test.hpp>
 
+#include <fmt/core.h>
+
 #include <unistd.h>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <set>
+#include <string>
 
 #include "nn/plot.hpp"
 
@@ -34,6 +38,34 @@ BOOST_AUTO_TEST_CASE(a_line_plot_is_a_png) {
     nn::plot::save(p, file);
     BOOST_TEST(is_png(file));
     BOOST_TEST(!fs::exists(temp_dir() / "line.script"));  // the script is cleaned up
+}
+
+// Ten series, ten colours; the legend inside the plot area where it is asked to be.
+BOOST_AUTO_TEST_CASE(a_line_plot_gives_each_series_its_colour_and_places_its_legend) {
+    std::set<std::string> colours;
+    for (std::size_t k = 0; k < 10; ++k) colours.insert(nn::plot::line_colour(k));
+    BOOST_TEST(colours.size() == 10u);
+    BOOST_TEST(nn::plot::line_colour(10) == nn::plot::line_colour(0));
+    nn::plot::LinePlot p{.title = "accuracy", .xlabel = "epoch", .ylabel = "accuracy", .series = {}};
+    for (int k = 0; k < 10; ++k)
+        p.series.push_back(
+            {.title = fmt::format("s{}", k), .x = {0, 1, 2}, .y = {0.5, 0.7 + k / 100.0, 0.9}});
+    const auto count = [](const std::string& script, const std::string& what) {
+        int n = 0;
+        for (auto at = script.find(what); at != std::string::npos; at = script.find(what, at + 1)) ++n;
+        return n;
+    };
+    const std::string outside = nn::plot::gnuplot_script(p, "a.png");
+    BOOST_TEST(count(outside, "set key inside") == 0);
+    for (std::size_t k = 0; k < 10; ++k)
+        BOOST_TEST(count(outside, fmt::format("'{}'", nn::plot::line_colour(k))) == 1);
+    p.legend = nn::plot::Legend::bottom_right;
+    BOOST_TEST(count(nn::plot::gnuplot_script(p, "a.png"), "set key inside right bottom") == 1);
+    p.legend = nn::plot::Legend::top_left;
+    BOOST_TEST(count(nn::plot::gnuplot_script(p, "a.png"), "set key inside left top") == 1);
+    const auto file = temp_dir() / "legend.png";
+    nn::plot::save(p, file);
+    BOOST_TEST(is_png(file));
 }
 
 BOOST_AUTO_TEST_CASE(a_region_plot_is_a_png) {

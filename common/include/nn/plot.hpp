@@ -19,6 +19,10 @@ struct Series {
     std::string style = "lines";  // "lines", "points", "linespoints"
 };
 
+// Where a line plot's legend goes: to the right of the plot area (the default, which narrows it), or
+// inside it, boxed, in the corner the data leave free.
+enum class Legend { outside_right, top_left, top_right, bottom_left, bottom_right };
+
 struct LinePlot {
     std::string title;
     std::string xlabel;
@@ -26,8 +30,14 @@ struct LinePlot {
     std::vector<Series> series;
     bool log_x = false;
     bool log_y = false;
+    Legend legend = Legend::outside_right;
 };
 void save(const LinePlot& plot, const std::filesystem::path& png);
+// The gnuplot script save() runs for `plot` (data inline), for the tests and for debugging.
+std::string gnuplot_script(const LinePlot& plot, const std::filesystem::path& png);
+// The colour of a line plot's k-th series, "#rrggbb": ten distinct colours, then from the first
+// again.
+std::string line_colour(std::size_t k);
 
 // Points coloured by class over a grid of predicted classes (the decision regions).
 struct RegionPlot {
