@@ -1,36 +1,14 @@
 // wrong 17.1: passes the angle in degrees straight to cos and sin, as if it were in radians.
+#include <numbers>
+
 #include "exercise.hpp"
 #define rotated rotated_reference
 #include "../solution.cpp"
 #undef rotated
 
 namespace lesson17 {
+// cos(degrees) and sin(degrees): the right turn by degrees·180/π degrees.
 nn::Matrix rotated(const nn::Matrix& X, nn::Index rows, nn::Index cols, double degrees) {
-    if (rows < 1 || cols < 1 || X.rows() != rows * cols)
-        throw std::invalid_argument(fmt::format("rotated: images of {}x{} pixels need {} rows, X has {}",
-                                                rows, cols, rows * cols, X.rows()));
-    const double theta = degrees;
-    const double cos_t = std::cos(theta), sin_t = std::sin(theta);
-    const double rc = double(rows - 1) / 2.0, cc = double(cols - 1) / 2.0;  // the centre of the grid
-    nn::Matrix out(X.rows(), X.cols());
-    for (nn::Index n = 0; n < X.cols(); ++n) {
-        // Pixel (r, c) of image n, 0 outside the image.
-        const auto in = [&](nn::Index r, nn::Index c) {
-            return r >= 0 && r < rows && c >= 0 && c < cols ? X(r * cols + c, n) : 0.0;
-        };
-        for (nn::Index r = 0; r < rows; ++r)
-            for (nn::Index c = 0; c < cols; ++c) {
-                // Where output pixel (r, c) comes from: it turned back by −θ about the centre.
-                const double dr = double(r) - rc, dc = double(c) - cc;
-                const double src_r = rc + dr * cos_t + dc * sin_t;
-                const double src_c = cc - dr * sin_t + dc * cos_t;
-                const double r0 = std::floor(src_r), c0 = std::floor(src_c);
-                const double a = src_r - r0, b = src_c - c0;  // how far past the pixel above-left
-                const auto i = nn::Index(r0), j = nn::Index(c0);
-                out(r * cols + c, n) = (1 - a) * ((1 - b) * in(i, j) + b * in(i, j + 1)) +
-                                       a * ((1 - b) * in(i + 1, j) + b * in(i + 1, j + 1));
-            }
-    }
-    return out;
+    return rotated_reference(X, rows, cols, degrees * 180.0 / std::numbers::pi);
 }
 }  // namespace lesson17
