@@ -143,6 +143,16 @@ Matrix moved(const Matrix& X, Index rows, Index cols, Index dr, Index dc) {
     return out;
 }
 
+Matrix moved_up_to(const Matrix& X, Index rows, Index cols, Index m) {
+    if (m < 0) throw std::invalid_argument(fmt::format("moved_up_to: m is {}, not a number of pixels", m));
+    Matrix out(X.rows(), X.cols());
+    const Index side = 2 * m + 1;
+    for (Index k = 0; k < X.cols(); ++k)
+        out.col(k) = moved(X.col(k), rows, cols, k % side - m, (k / side) % side - m);
+    if (X.cols() == 0) moved(X, rows, cols, 0, 0);  // the size check, for an empty batch too
+    return out;
+}
+
 namespace {
 
 // An IDX file, plain or gzipped, read through zlib (gzread passes a plain file through as it is).

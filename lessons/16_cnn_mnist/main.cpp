@@ -272,11 +272,7 @@ void moved_digits(const nn::Cnn& cnn, const nn::Mlp& mlp, const nn::Mnist& test,
     std::vector<double> lost_cnn, lost_mlp;
     double base_cnn = 0, base_mlp = 0;
     for (const nn::Index m : {0, 1, 2, 3, 4}) {
-        nn::Matrix M(X.rows(), X.cols());
-        for (nn::Index k = 0; k < X.cols(); ++k) {
-            const nn::Index side = 2 * m + 1;
-            M.col(k) = nn::moved(X.col(k), 28, 28, k % side - m, (k / side) % side - m);
-        }
+        const nn::Matrix M = nn::moved_up_to(X, 28, 28, m);
         const double a_mlp = nn::accuracy(nn::argmax_columns(mlp.predict(M)), labels);
         const double a_cnn = nn::accuracy(nn::argmax_columns(cnn.predict(M)), labels);
         if (m == 0) base_cnn = a_cnn, base_mlp = a_mlp;

@@ -185,6 +185,24 @@ BOOST_AUTO_TEST_CASE(moved_shifts_every_column_and_drops_what_leaves) {
                 (nn::Matrix(12, 1) << 0, 1, 2, 0, 4, 5, 0, 7, 8, 0, 10, 11).finished()));
 }
 
+BOOST_AUTO_TEST_CASE(moved_up_to_m_gives_image_k_its_own_move) {
+    // Eleven 3×4 images, each 1..12 times its number; with m = 1 image k moves by
+    // (k mod 3 − 1, ⌊k / 3⌋ mod 3 − 1): (−1, −1), (0, −1), (1, −1), (−1, 0), ..., then round again.
+    nn::Matrix X(12, 11);
+    for (int k = 0; k < 11; ++k)
+        for (int i = 0; i < 12; ++i) X(i, k) = (k + 1) * (i + 1);
+    const nn::Matrix M = nn::moved_up_to(X, 3, 4, 1);
+    for (int k = 0; k < 11; ++k) {
+        const nn::Matrix expected = nn::moved(X.col(k), 3, 4, k % 3 - 1, (k / 3) % 3 - 1);
+        BOOST_TEST((M.col(k) == expected),
+                   "image " << k << " moved by (" << k % 3 - 1 << ", " << (k / 3) % 3 - 1 << ")");
+    }
+    BOOST_TEST((nn::moved_up_to(X, 3, 4, 0) == X));
+    BOOST_TEST((nn::moved_up_to(X, 3, 4, 2).col(7) == nn::moved(X.col(7), 3, 4, 0, -1)));
+    BOOST_CHECK_THROW(nn::moved_up_to(X, 3, 4, -1), std::invalid_argument);
+    BOOST_CHECK_THROW(nn::moved_up_to(nn::Matrix(11, 0), 3, 4, 1), std::invalid_argument);
+}
+
 BOOST_AUTO_TEST_CASE(moved_refuses_a_size_that_is_not_rows_times_cols) {
     try {
         nn::moved(nn::Matrix::Zero(12, 1), 3, 5, 1, 1);

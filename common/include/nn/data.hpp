@@ -38,6 +38,10 @@ std::vector<int> argmax_columns(const Matrix& P);
 // dc columns to the right: what leaves the field is lost, what comes in is 0. Lesson 14 draws
 // off-centre digits with it, lesson 16 measures what moving does to an MLP and a CNN.
 Matrix moved(const Matrix& X, Index rows, Index cols, Index dr, Index dc);
+// Lesson 14's test of moved digits, as lessons 16 and 17 measure it: image k of X moved by one of
+// the (2m + 1)² moves of up to m pixels, dr = k mod (2m + 1) − m rows down and
+// dc = ⌊k / (2m + 1)⌋ mod (2m + 1) − m columns right. m = 0 gives X back.
+Matrix moved_up_to(const Matrix& X, Index rows, Index cols, Index m);
 
 // IDX (LeCun's MNIST layout): big-endian magic 0x00000803 for images (count, rows, cols),
 // 0x00000801 for labels (count), then the bytes. A gzipped file is read the same way.
