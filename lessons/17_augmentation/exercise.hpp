@@ -1,7 +1,7 @@
 // Lesson 17 exercises: data augmentation, the training images turned and moved a little at random so
-// that the network sees more of the ways a digit can be drawn. Intro-ANN names data augmentation
-// among the ways to fight overfitting without showing one: this lesson writes the two operations
-// and measures what they buy.
+// that the network sees more of the ways a digit can be drawn. Intro-ANN names data augmentation as
+// the traditional way to get more training data, without showing one: this lesson writes the two
+// operations and measures what they buy.
 //
 // Write your answers in exercises/17_augmentation.cpp; check them with ./nn check 17.
 #pragma once
@@ -41,8 +41,8 @@ nn::Matrix rotated(const nn::Matrix& X, nn::Index rows, nn::Index cols, double d
 // and give the image rotated by angle (exercise 17.1, about the centre, where the digit is), THEN
 // moved by (dr, dc) whole pixels with nn::moved (nn/data.hpp: what leaves the field is lost, 0 comes
 // in). The same seed gives the same batch; X is not changed. max_shift 0 and max_degrees 0 give X back.
-// Throws std::invalid_argument when max_shift or max_degrees is negative (and, as rotated and
-// nn::moved do, when X does not have rows·cols rows).
+// Throws std::invalid_argument when max_shift or max_degrees is negative (and, for a batch of at
+// least one image, as rotated and nn::moved do, when X does not have rows·cols rows).
 nn::Matrix augmented(const nn::Matrix& X, nn::Index rows, nn::Index cols, nn::Index max_shift,
                      double max_degrees, nn::Rng& rng);
 

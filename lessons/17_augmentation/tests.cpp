@@ -247,9 +247,13 @@ BOOST_AUTO_TEST_CASE(a_single_row_or_column_is_an_image_too) {
 
 BOOST_AUTO_TEST_CASE(refuses_images_that_do_not_fit_the_batch) {
     const nn::Matrix X = nn::Matrix::Zero(20, 2);
-    nn_test::invalid_argument_message([&] { rotated(X, 4, 6, 10); }, "rotated with 4x6 images and 20 rows");
+    nn_test::check_names(nn_test::invalid_argument_message([&] { rotated(X, 4, 6, 10); },
+                                                           "rotated with 4x6 images and 20 rows"),
+                         "4x6", "rotated with 4x6 images and 20 rows");
     nn_test::invalid_argument_message([&] { rotated(X, 0, 20, 10); }, "rotated with 0 rows per image");
     nn_test::invalid_argument_message([&] { rotated(X, 20, 0, 10); }, "rotated with 0 columns per image");
+    // (−4)·(−5) = 20 = X's rows: a size below 1 is refused for itself, not only through the product.
+    nn_test::invalid_argument_message([&] { rotated(X, -4, -5, 10); }, "rotated with −4x−5 images");
     // With no pixels at all, rows·cols = 0 = X's rows: only the sizes themselves tell.
     const nn::Matrix empty(0, 2);
     nn_test::invalid_argument_message([&] { rotated(empty, 0, 5, 10); }, "rotated with 0x5 images");
@@ -364,7 +368,7 @@ BOOST_AUTO_TEST_CASE(no_shift_and_no_turn_give_the_batch_back_and_still_draw) {
     const nn::Matrix X = batch(data, 6, 5, 4);
     nn::Rng rng(7);
     check_rotation(X, 6, 5, 0, X, "(rotated, 0 degrees: the identity, used below)");
-    nn_test::check_matrix(augmented(X, 6, 5, 0, 0, rng), X, 0,
+    nn_test::check_matrix(augmented(X, 6, 5, 0, 0, rng), X, 1e-12,
                           "max_shift 0 and max_degrees 0 must give the batch back");
     nn_test::check_equal(rng.next(), next_after(7, 4, 0, 0),
                          "the generator's next word: 3 draws per image even when the ranges are 0");
@@ -387,10 +391,14 @@ BOOST_AUTO_TEST_CASE(the_same_seed_gives_the_same_batch_and_the_input_is_kept) {
 BOOST_AUTO_TEST_CASE(refuses_a_negative_range) {
     const nn::Matrix X = nn::Matrix::Zero(12, 2);
     nn::Rng rng(1);
-    nn_test::invalid_argument_message([&] { augmented(X, 3, 4, -1, 10, rng); },
-                                      "augmented with max_shift −1");
-    nn_test::invalid_argument_message([&] { augmented(X, 3, 4, 1, -10, rng); },
-                                      "augmented with max_degrees −10");
+    nn_test::check_names(nn_test::invalid_argument_message([&] { augmented(X, 3, 4, -1, 10, rng); },
+                                                           "augmented with max_shift −1"),
+                         "-1", "augmented with max_shift −1");
+    nn_test::check_names(nn_test::invalid_argument_message([&] { augmented(X, 3, 4, 1, -10, rng); },
+                                                           "augmented with max_degrees −10"),
+                         "-10", "augmented with max_degrees −10");
+    nn_test::invalid_argument_message([&] { augmented(X, 4, 4, 1, 10, rng); },
+                                      "augmented with 4x4 images and 12 rows");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -24,11 +24,8 @@ nn::Matrix rotated(const nn::Matrix& X, nn::Index rows, nn::Index cols, double d
                 const double dr = double(r) - rc, dc = double(c) - cc;
                 const double src_r = rc + dr * cos_t + dc * sin_t;
                 const double src_c = cc - dr * sin_t + dc * cos_t;
-                const double r0 = std::round(src_r), c0 = std::round(src_c);
-                const double a = 0, b = 0;  // how far past the pixel above-left
-                const auto i = nn::Index(r0), j = nn::Index(c0);
-                out(r * cols + c, n) = (1 - a) * ((1 - b) * in(i, j) + b * in(i, j + 1)) +
-                                       a * ((1 - b) * in(i + 1, j) + b * in(i + 1, j + 1));
+                // The nearest pixel's value, no interpolation.
+                out(r * cols + c, n) = in(nn::Index(std::round(src_r)), nn::Index(std::round(src_c)));
             }
     }
     return out;

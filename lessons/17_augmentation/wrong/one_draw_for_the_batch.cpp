@@ -1,6 +1,4 @@
 // wrong 17.2: draws one shift and one angle for the whole batch: every image moved and turned alike.
-#include <algorithm>
-
 #include "exercise.hpp"
 #define augmented augmented_reference
 #include "../solution.cpp"
