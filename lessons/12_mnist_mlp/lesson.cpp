@@ -79,11 +79,13 @@ RunResult run(const DataSet& data, const RunConfig& c) {
             nn::train_epoch(minibatch_indices, n_train, c.batch, rng, get, step, progress));  // exercise 12.1
         r.seconds += bar.seconds();
         bar.finish();
+        if (!c.every_epoch && e < c.epochs) continue;
         r.test_accuracy.push_back(
             evaluate(scores(r.model, data.test, 0, n_test), test_labels, int(data.class_names.size()))
                 .accuracy);  // 12.2
-        fmt::print("  epoch {}/{}: loss {:.4f}  test accuracy {:.4f}\n", e, c.epochs, r.loss.back(),
-                   r.test_accuracy.back());
+        if (c.every_epoch)
+            fmt::print("  epoch {}/{}: loss {:.4f}  test accuracy {:.4f}\n", e, c.epochs, r.loss.back(),
+                       r.test_accuracy.back());
     }
     return r;
 }

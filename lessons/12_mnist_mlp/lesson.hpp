@@ -39,10 +39,11 @@ struct RunConfig {
     std::size_t train_limit = 0;  // 0: all
     std::size_t test_limit = 0;   // 0: all
     std::uint64_t seed = 12;
+    bool every_epoch = true;  // a line and a test per epoch; false: quiet, tested after the last only
 };
 struct RunResult {
     nn::Mlp model;
-    std::vector<double> loss, test_accuracy;  // per epoch
+    std::vector<double> loss, test_accuracy;  // per epoch (test_accuracy: the last only if quiet)
     double seconds = 0;
 };
 // Glorot-uniform weights and zero biases (Keras's defaults), softmax cross-entropy, nn::train_epoch

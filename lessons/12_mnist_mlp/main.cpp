@@ -3,10 +3,14 @@
 // 24,790 parameters, compiled with SGD(lr=0.001), categorical cross-entropy, batch 32, 5 epochs).
 // Deck Matrix-view: "Model for digit recognition", "Gradient Descent" (batch against mini-batch),
 // "One Hot encoding" (keras.utils.to_categorical).
+// Deck Intro-ANN: "Why Deep Learning...?" (slide 5: with more data, machine learning is said to get
+// worse while deep learning holds up), measured as a linear model against an MLP.
 // Run: ./nn run 12 [--dataset fashion] [--quick]   Exercises: exercises/12_mnist_mlp.cpp
 #include <fmt/core.h>
 #include <fmt/ranges.h>
 
+#include <algorithm>
+#include <cmath>
 #include <filesystem>
 
 #include "exercise.hpp"
@@ -180,6 +184,81 @@ void save_and_load(const nn::Mlp& model, const DataSet& d, const std::string& fi
 
 }  // namespace
 
+// Intro-ANN, slide 5: the same training images, from a few hundred to all of them, given to a linear
+// model (softmax regression, a classic machine-learning model: one layer, 784-10) and to an MLP.
+// Each size is trained on about the same number of samples, so the small sets get more epochs.
+constexpr double kMoreDataLr = 5e-3;
+
+void more_data(const nn::LessonOptions& opt, const DataSet& d, bool quick, std::size_t test_n) {
+    nn::heading("8. More data: a linear model against an MLP (Intro-ANN, slide 5 \"Why Deep Learning...?\")");
+    const std::vector<std::size_t> sizes =
+        quick ? std::vector<std::size_t>{250, 500, 1000, 2000, 5000}
+              : std::vector<std::size_t>{500, 1000, 2000, 5000, 10000, 20000, d.train.size()};
+    const double budget = quick ? 10000 : 300000;  // training samples seen per size, at least
+    const int pixels = int(d.train.images.rows * d.train.images.cols), classes = int(d.class_names.size());
+    fmt::print(
+        "The slide says that as the data grows, machine learning's performance decreases while deep\n"
+        "learning's holds. Below, the first n training images train softmax regression ({}-{}, one\n"
+        "layer: a classic linear model) and an MLP ({}-100-{}, ReLU), both with Adam (lr {}), batch 64,\n"
+        "for about {:.0f} samples each (at least {} passes); accuracy on {} test images:\n\n",
+        pixels, classes, pixels, classes, kMoreDataLr, budget, quick ? 2 : 5, test_n);
+    std::vector<std::vector<std::string>> rows;
+    std::vector<double> linear, mlp;
+    nn::plot::LinePlot p{
+        .title = fmt::format("{}: test accuracy against the number of training images", d.name),
+        .xlabel = "training images",
+        .ylabel = "test accuracy",
+        .series = {{.title = "softmax regression (linear)", .style = "linespoints"},
+                   {.title = fmt::format("MLP {}-100-{}", pixels, classes), .style = "linespoints"}},
+        .log_x = true,
+        .legend = nn::plot::Legend::bottom_right};
+    for (const std::size_t n : sizes) {
+        const int epochs = std::max(quick ? 2 : 5, int(std::ceil(budget / double(n))));
+        RunConfig c{.title = "linear",
+                    .sizes = {pixels, classes},
+                    .hidden = nn::Activation::relu,
+                    .optimizer = Optimizer::adam,
+                    .lr = kMoreDataLr,
+                    .batch = 64,
+                    .epochs = epochs,
+                    .train_limit = n,
+                    .test_limit = test_n,
+                    .seed = 5,
+                    .every_epoch = false};
+        linear.push_back(run(d, c).test_accuracy.back());
+        c.title = "mlp";
+        c.sizes = {pixels, 100, classes};
+        mlp.push_back(run(d, c).test_accuracy.back());
+        rows.push_back({fmt::format("{}", n), fmt::format("{}", epochs), fmt::format("{:.4f}", linear.back()),
+                        fmt::format("{:.4f}", mlp.back())});
+        for (auto* s : {&p.series[0], &p.series[1]}) s->x.push_back(double(n));
+        p.series[0].y.push_back(linear.back());
+        p.series[1].y.push_back(mlp.back());
+    }
+    nn::print_table({"training images", "epochs", "linear", "MLP"}, rows, "rrrr");
+    double worst_drop = 0;  // the linear model's largest fall from one size to the next
+    for (std::size_t i = 1; i < linear.size(); ++i)
+        worst_drop = std::max(worst_drop, linear[i - 1] - linear[i]);
+    const double lead_first = mlp.front() - linear.front(), lead_last = mlp.back() - linear.back();
+    fmt::print(
+        "From {} to {} images the linear model goes from {:.4f} to {:.4f} and the MLP from {:.4f} to "
+        "{:.4f}.\n",
+        sizes.front(), sizes.back(), linear.front(), linear.back(), mlp.front(), mlp.back());
+    fmt::print("{}.\n", worst_drop <= 0.005
+                            ? "The linear model never gets worse with more data (no fall above 0.005)"
+                            : fmt::format("The linear model falls by up to {:.4f} from one size to "
+                                          "the next",
+                                          worst_drop));
+    fmt::print("The slide's \"decreases\" {}.\nThe MLP's lead {} from {:.4f} to {:.4f}{}\n",
+               worst_drop <= 0.005 ? "is not what happens" : "shows here, by the amount above",
+               lead_last > lead_first ? "grows" : "does not grow", lead_first, lead_last,
+               lead_last > lead_first
+                   ? ": more data is worth more to the model that\ncan bend its boundaries between the "
+                     "classes (one linear layer draws only straight ones)."
+                   : ".");
+    opt.plot(p, quick ? "12-more-data-quick.png" : "12-more-data.png");
+}
+
 int main(int argc, char** argv) {
     nn::Lesson lesson(nn::this_lesson);
     Settings s;
@@ -271,5 +350,6 @@ int main(int argc, char** argv) {
         const bool quick_file = s.quick && save->count() == 0;
         save_and_load(c.model, d, fmt::format(fmt::runtime(quick_file ? s.save_quick : s.save), s.dataset), S,
                       !quick_file);
+        more_data(opt, d, s.quick, test_n);
     });
 }
