@@ -17,13 +17,14 @@ cannot be told from a right answer, in lessons/NN_slug/equivalent-mutants.txt:
     <key><TAB><reason>
 where <key> is the mutant's key as this tool prints it.
 
-Usage: mutants.py ROOT BUILD [--lesson NN]... [--share K/N] [--report FILE] [--list]
+Usage: mutants.py ROOT BUILD [--lesson NN]... [--share K/N] [--jobs J] [--report FILE] [--list]
   --share K/N  only the mutants whose number is K modulo N (a fixed, deterministic share, for CI)
   --report     write the per-exercise table (docs/mutants.md)
   --list       print the mutants without building them
+  --jobs J     mutant runs at a time (default: every core, or $NN_MUTANT_JOBS)
 Exit status: 1 if a mutant survives that is not recorded as equivalent, else 0.
 """
-import argparse, hashlib, os, re, resource, signal, subprocess, sys, time
+import argparse, concurrent.futures, hashlib, os, re, resource, signal, subprocess, sys, time
 
 # --------------------------------------------------------------------------- reading the reference
 def code_mask(src):
@@ -322,6 +323,8 @@ def main():
     ap.add_argument('--report')
     ap.add_argument('--list', action='store_true')
     ap.add_argument('--timeout', type=int, default=30)
+    ap.add_argument('--jobs', type=int, default=int(os.environ.get('NN_MUTANT_JOBS', os.cpu_count() or 1)),
+                    help='mutant runs at a time (default: every core, or $NN_MUTANT_JOBS)')
     a = ap.parse_args()
     k, n = (int(x) for x in a.share.split('/'))
     lessons = sorted(d for d in os.listdir(os.path.join(a.root, 'lessons')) if re.match(r'^\d\d_', d))
@@ -370,6 +373,17 @@ def main():
             if 'PASSES:' not in log:
                 print(log[-3000:]); print('mutants: lesson %s: the tests do not pass with no mutant active' % nn, file=sys.stderr)
                 return 2
+        # Each mutant is one run of the lesson's test program, independent of the others: they run
+        # a.jobs at a time (every core; a mutant that loops holds one worker for its time-out), and
+        # their results are read in mutant order, so the report is the same on any number of cores.
+        def run_mutant(i):
+            env = dict(os.environ, NN_MUTANT=str(i), NN_NO_PROGRESS='1')
+            return run(['bash', expect_fail, 'any', exe], a.timeout, env, limited=True)
+        results = {}
+        if not a.list:
+            todo = [i for i, _ in chosen if i not in stillborn]
+            with concurrent.futures.ThreadPoolExecutor(max_workers=a.jobs) as pool:
+                results = dict(zip(todo, pool.map(run_mutant, todo)))
         for i, m in chosen:
             ex = ex_of.get(m.function, 'helpers')
             st = stats.setdefault(ex, {'made': 0, 'killed': 0, 'equivalent': 0, 'survived': 0, 'stillborn': 0})
@@ -379,8 +393,7 @@ def main():
             if i in stillborn:
                 st['stillborn'] += 1; continue
             st['made'] += 1
-            env = dict(os.environ, NN_MUTANT=str(i), NN_NO_PROGRESS='1')
-            code, log = run(['bash', expect_fail, 'any', exe], a.timeout, env, limited=True)
+            code, log = results[i]
             if 'NO TEST CASE RAN' in log:
                 print(log[-3000:]); print('mutants: lesson %s: no test case ran' % nn, file=sys.stderr)
                 return 2
