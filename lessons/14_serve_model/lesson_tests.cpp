@@ -153,6 +153,7 @@ BOOST_AUTO_TEST_CASE(health_and_page) {
     BOOST_TEST(h["status"] == "ok");
     BOOST_TEST(h["parameters"].get<std::size_t>() == 24790u);
     BOOST_TEST((h["layers"] == json::array({784, 30, 30, 10})));
+    BOOST_TEST(h["kind"] == "mlp");
     const auto page = c.Get("/");
     BOOST_TEST_REQUIRE(bool(page));
     BOOST_TEST(page->status == 200);
@@ -280,6 +281,60 @@ BOOST_AUTO_TEST_CASE(a_saved_model_served_predicts_the_first_100_test_images_as_
     }
     server.stop();
     BOOST_TEST(same == 100);  // bit for bit: the file keeps every double, JSON prints them exactly
+}
+
+BOOST_AUTO_TEST_CASE(a_saved_cnn_is_served_and_predicts_as_in_process) {
+    // Lesson 16's kind of network (smaller, not trained: serving does not care how good it is),
+    // through its file format, as ./nn run 14 --model models/16-cnn.nnm loads it.
+    nn::Rng rng(14);
+    const nn::Cnn cnn({1, 28, 28},
+                      {nn::conv(4, 5), nn::relu(), nn::max_pool(2), nn::conv(6, 3, 1), nn::relu(),
+                       nn::max_pool(2), nn::dense(10)},
+                      rng);
+    const auto file = std::filesystem::temp_directory_path() / "nnsteps-lesson14-cnn-test.nnm";
+    nn::save_model(cnn, file);
+    const Model loaded = load_served_model(file);
+    BOOST_TEST_REQUIRE(std::holds_alternative<nn::Cnn>(loaded));
+    BOOST_TEST(parameter_count(loaded) == cnn.parameter_count());
+    ModelServer server(loaded, "cnn");
+    const int port = server.bind("127.0.0.1", 0);
+    server.start();
+    httplib::Client c("127.0.0.1", port);
+    int same = 0;
+    for (std::size_t k = 0; k < 20; ++k) {
+        const auto res = c.Post("/predict", pixels_body(image(k)), "application/json");
+        BOOST_TEST_REQUIRE(bool(res));
+        BOOST_TEST_REQUIRE(res->status == 200);
+        const json a = json::parse(res->body);
+        const Prediction p = predict(cnn, image(k));
+        bool equal = a["digit"].get<int>() == p.digit &&
+                     p.digit == nn::argmax_columns(cnn.predict(shared().test.X(k, 1)))[0];
+        for (int d = 0; d < 10; ++d)
+            equal = equal && a["probabilities"][std::size_t(d)].get<double>() == p.probabilities(d);
+        same += equal;
+    }
+    BOOST_TEST(same == 20);
+    const json h = json::parse(c.Get("/health")->body);
+    BOOST_TEST(h["kind"] == "cnn");
+    BOOST_TEST(
+        (h["layers"] == json::array({"Conv2D(4, 5x5)", "ReLU", "MaxPooling2D(2)", "Conv2D(6, 3x3, pad 1)",
+                                     "ReLU", "MaxPooling2D(2)", "Dense(10)"})));
+    BOOST_TEST(h["parameters"].get<std::size_t>() == cnn.parameter_count());
+    server.stop();
+
+    // A CNN that does not take a 28x28 image or give 10 classes is refused, loaded or handed in.
+    const nn::Cnn wide({1, 32, 32}, {nn::conv(2, 5), nn::relu(), nn::max_pool(2), nn::dense(10)}, rng);
+    const nn::Cnn five({1, 28, 28}, {nn::conv(2, 5), nn::relu(), nn::max_pool(2), nn::dense(5)}, rng);
+    for (const nn::Cnn* bad : {&wide, &five}) {
+        nn::save_model(*bad, file);
+        BOOST_CHECK_EXCEPTION(load_served_model(file), nn::Error, [](const nn::Error& e) {
+            return std::string(e.what()).find("are needed here") != std::string::npos;
+        });
+        BOOST_CHECK_EXCEPTION(ModelServer(*bad, "bad"), nn::Error, [](const nn::Error& e) {
+            return std::string(e.what()).find("must take 784 pixels") != std::string::npos;
+        });
+    }
+    std::filesystem::remove(file);
 }
 
 BOOST_AUTO_TEST_CASE(a_port_in_use_is_a_clear_error) {

@@ -2,6 +2,7 @@
 // Deck Intro-ANN: "Web Application Development for ML/DL Models" (a RESTful web service that any
 // web application can call for the trained model's predictions).
 // Run: ./nn run 14 [--port 8014] [--model FILE|small] [--once]   Exercises: exercises/14_serve_model.cpp
+// FILE: lesson 12's MLP (models/12-mnist.nnm, the default) or lesson 16's CNN (models/16-cnn.nnm).
 #include <fmt/core.h>
 #include <nlohmann/json.hpp>
 
@@ -40,18 +41,24 @@ std::pair<double, double> center_of_mass(const nn::Vector& img) {
 
 nn::Vector test_image(const nn::Mnist& test, std::size_t k) { return test.X(k, 1).col(0); }
 
-std::pair<nn::Mlp, std::string> the_model(const Settings& s, const nn::Mnist& train, const nn::Mnist& test) {
+std::pair<Model, std::string> the_model(const Settings& s, const nn::Mnist& train, const nn::Mnist& test) {
     nn::heading("1. The model to serve");
-    nn::Mlp model;
+    Model model;
     std::string name;
     const bool default_file = s.model == Settings{}.model;
     if (s.model != "small" && !default_file && !std::filesystem::exists(s.model))
-        throw nn::Error(
-            fmt::format("no model file {} (./nn run 12 saves one; --model small trains one)", s.model));
+        throw nn::Error(fmt::format(
+            "no model file {} (./nn run 12 saves an MLP, ./nn run 16 a CNN; --model small trains one)",
+            s.model));
     if (s.model != "small" && std::filesystem::exists(s.model)) {
-        model = nn::load_model(s.model, pixel_count, 10);
+        model = load_served_model(s.model);
         name = s.model;
-        fmt::print("Loaded {} (saved by ./nn run 12).\n", s.model);
+        const bool cnn = std::holds_alternative<nn::Cnn>(model);
+        std::string layers;
+        for (const std::string& l : layer_names(model))
+            layers += (layers.empty() ? "" : cnn ? ", " : "-") + l;
+        fmt::print("Loaded {}: {} saved by ./nn run {}: {}.\n", s.model, cnn ? "a CNN" : "an MLP",
+                   cnn ? 16 : 12, layers);
     } else {
         if (s.model != "small") fmt::print("No {} yet (./nn run 12 saves it), so:\n", s.model);
         model = train_small_model(train);
@@ -64,11 +71,11 @@ std::pair<nn::Mlp, std::string> the_model(const Settings& s, const nn::Mnist& tr
     for (std::size_t k = 0; k < test.size(); ++k)
         correct += predict(model, test_image(test, k)).digit == test.labels[k];
     fmt::print("{} parameters; test accuracy {:.4f} on all {} test images.\n",
-               nn::thousands(model.parameter_count()), double(correct) / double(test.size()), test.size());
+               nn::thousands(parameter_count(model)), double(correct) / double(test.size()), test.size());
     return {std::move(model), name};
 }
 
-void the_preprocessing(const nn::Mlp& model, const nn::Mnist& test) {
+void the_preprocessing(const Model& model, const nn::Mnist& test) {
     nn::heading("2. Looking like MNIST: fit into 20x20, center by mass in 28x28");
     fmt::print(
         "MNIST's digits were scaled to fit a 20x20 box and then moved so that their center of\n"
@@ -190,7 +197,10 @@ int main(int argc, char** argv) {
     nn::Lesson lesson(nn::this_lesson);
     Settings s;
     lesson.cli()
-        .add_option("--model", s.model, "a model saved by lesson 12, or \"small\" to train one now")
+        .add_option(
+            "--model", s.model,
+            "a model saved by lesson 12 (an MLP) or lesson 16 (a CNN: models/16-cnn.nnm), or \"small\" "
+            "to train one now")
         ->capture_default_str();
     lesson.cli().add_option("--host", s.host, "address to listen on")->capture_default_str();
     lesson.cli()

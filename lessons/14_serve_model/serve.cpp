@@ -6,9 +6,12 @@
 #include <chrono>
 #include <cmath>
 #include <optional>
+#include <type_traits>
+#include <variant>
 
 #include "nn/activations.hpp"
 #include "nn/losses.hpp"
+#include "nn/model_io.hpp"
 #include "nn/training.hpp"
 // After Eigen: httplib.h brings <resolv.h>, whose macro _res breaks Eigen's headers.
 #include <httplib.h>
@@ -275,12 +278,64 @@ nn::Vector fit_20x20(const nn::Vector& image) {
 
 nn::Vector preprocess(const nn::Vector& image) { return center_by_mass(fit_20x20(image)); }
 
-Prediction predict(const nn::Mlp& model, const nn::Vector& pixels) {
-    const nn::Matrix P = nn::softmax(model.predict(pixels));
+namespace {
+
+Prediction from_logits(const nn::Matrix& logits) {
+    const nn::Matrix P = nn::softmax(logits);
     Prediction p;
     p.probabilities = P.col(0);
     p.digit = nn::argmax_columns(P)[0];
     return p;
+}
+
+const nn::Shape kImage{1, side, side};
+
+}  // namespace
+
+Prediction predict(const nn::Mlp& model, const nn::Vector& pixels) {
+    return from_logits(model.predict(pixels));
+}
+Prediction predict(const nn::Cnn& model, const nn::Vector& pixels) {
+    return from_logits(model.predict(pixels));
+}
+Prediction predict(const Model& model, const nn::Vector& pixels) {
+    return std::visit([&](const auto& m) { return predict(m, pixels); }, model);
+}
+
+Model load_served_model(const std::filesystem::path& file) {
+    if (nn::model_kind(file) == nn::ModelKind::cnn) return nn::load_cnn(file, kImage, 10);
+    return nn::load_model(file, pixel_count, 10);
+}
+
+std::size_t parameter_count(const Model& model) {
+    return std::visit([](const auto& m) { return m.parameter_count(); }, model);
+}
+
+std::vector<std::string> layer_names(const Model& model) {
+    std::vector<std::string> names;
+    if (const auto* mlp = std::get_if<nn::Mlp>(&model)) {
+        if (!mlp->layers.empty()) names.push_back(fmt::format("{}", mlp->layers.front().W.cols()));
+        for (const auto& layer : mlp->layers) names.push_back(fmt::format("{}", layer.W.rows()));
+        return names;
+    }
+    for (const nn::CnnLayer& l : std::get<nn::Cnn>(model).layers) switch (l.spec.kind) {
+            case nn::LayerKind::conv:
+                names.push_back(l.spec.pad
+                                    ? fmt::format("Conv2D({}, {}x{}, pad {})", l.spec.size, l.spec.k,
+                                                  l.spec.k, l.spec.pad)
+                                    : fmt::format("Conv2D({}, {}x{})", l.spec.size, l.spec.k, l.spec.k));
+                break;
+            case nn::LayerKind::relu:
+                names.push_back("ReLU");
+                break;
+            case nn::LayerKind::max_pool:
+                names.push_back(fmt::format("MaxPooling2D({})", l.spec.size));
+                break;
+            case nn::LayerKind::dense:
+                names.push_back(fmt::format("Dense({})", l.spec.size));
+                break;
+        }
+    return names;
 }
 
 nn::Mlp train_small_model(const nn::Mnist& train, std::size_t images, int epochs) {
@@ -299,14 +354,21 @@ nn::Mlp train_small_model(const nn::Mnist& train, std::size_t images, int epochs
     return model;
 }
 
-ModelServer::ModelServer(nn::Mlp model, std::string model_name, ServerLimits limits)
+ModelServer::ModelServer(Model model, std::string model_name, ServerLimits limits)
     : model_(std::move(model)),
       model_name_(std::move(model_name)),
       limits_(limits),
       http_(std::make_unique<HttpServer>(limits_)) {
-    if (model_.layers.empty() || model_.layers.front().W.cols() != pixel_count ||
-        model_.layers.back().W.rows() != 10)
-        throw nn::Error("the served model must take 784 pixels and give 10 classes");
+    const bool fits = std::visit(
+        [](const auto& m) {
+            if constexpr (std::is_same_v<std::decay_t<decltype(m)>, nn::Mlp>)
+                return !m.layers.empty() && m.layers.front().W.cols() == pixel_count &&
+                       m.layers.back().W.rows() == 10;
+            else
+                return !m.layers.empty() && m.input == kImage && m.layers.back().out.size() == 10;
+        },
+        model_);
+    if (!fits) throw nn::Error("the served model must take 784 pixels (28x28x1) and give 10 classes");
     routes();
 }
 
@@ -353,12 +415,19 @@ void ModelServer::routes() {
         res.set_content(page_html, "text/html; charset=utf-8");
     });
     http_->Get("/health", [this](const httplib::Request&, httplib::Response& res) {
-        nlohmann::json sizes = nlohmann::json::array({model_.layers.front().W.cols()});
-        for (const auto& layer : model_.layers) sizes.push_back(layer.W.rows());
+        // An MLP's layers are its sizes, numbers ([784, 30, 30, 10]); a CNN's are names.
+        nlohmann::json layers = nlohmann::json::array();
+        if (const auto* mlp = std::get_if<nn::Mlp>(&model_)) {
+            layers.push_back(mlp->layers.front().W.cols());
+            for (const auto& layer : mlp->layers) layers.push_back(layer.W.rows());
+        } else {
+            for (const std::string& name : layer_names(model_)) layers.push_back(name);
+        }
         const nlohmann::json body{{"status", "ok"},
                                   {"model", model_name_},
-                                  {"layers", sizes},
-                                  {"parameters", model_.parameter_count()},
+                                  {"kind", std::holds_alternative<nn::Mlp>(model_) ? "mlp" : "cnn"},
+                                  {"layers", layers},
+                                  {"parameters", parameter_count(model_)},
                                   {"requests", requests_.load()}};
         res.set_content(body.dump(), "application/json");
     });

@@ -7,8 +7,11 @@
 #include <memory>
 #include <string>
 #include <thread>
+#include <variant>
+#include <vector>
 
 #include "exercise.hpp"
+#include "nn/cnn.hpp"
 #include "nn/data.hpp"
 #include "nn/mlp.hpp"
 
@@ -21,12 +24,24 @@ nn::Vector fit_20x20(const nn::Vector& image);
 // Both steps: what a drawing goes through before the model sees it.
 nn::Vector preprocess(const nn::Vector& image);
 
+// What the server answers with: lesson 12's MLP or lesson 16's CNN.
+using Model = std::variant<nn::Mlp, nn::Cnn>;
+// The model in a file saved by lesson 12 (an MLP) or lesson 16 (a CNN), whichever the file holds
+// (nn::model_kind); an nn::Error unless it takes a 28x28 image and gives 10 classes.
+Model load_served_model(const std::filesystem::path& file);
+std::size_t parameter_count(const Model& model);
+// Its layers, as /health lists them: an MLP's sizes ("784", "30", "30", "10"), a CNN's layers as
+// Keras names them ("Conv2D(32, 5x5)", "ReLU", "MaxPooling2D(2)", ..., "Dense(10)").
+std::vector<std::string> layer_names(const Model& model);
+
 struct Prediction {
     int digit = 0;
     nn::Vector probabilities;  // 10 values, summing to 1
 };
 // The model's softmax output for one image of 784 pixels in [0, 1].
 Prediction predict(const nn::Mlp& model, const nn::Vector& pixels);
+Prediction predict(const nn::Cnn& model, const nn::Vector& pixels);
+Prediction predict(const Model& model, const nn::Vector& pixels);
 
 // The small model the lesson trains when no saved one is given: lesson 12's 784-30-30-10 (ReLU,
 // Glorot-uniform, softmax cross-entropy), SGD lr 0.1, batch 32, on the first `images` training
@@ -52,7 +67,8 @@ class HttpServer;  // httplib::Server with lesson 14's own connection loop (serv
 // The model behind HTTP. Every handler only reads the model, so requests run in parallel.
 class ModelServer {
 public:
-    ModelServer(nn::Mlp model, std::string model_name, ServerLimits limits = {});
+    // Throws nn::Error unless the model takes 784 pixels and gives 10 classes.
+    ModelServer(Model model, std::string model_name, ServerLimits limits = {});
     ~ModelServer();
     ModelServer(const ModelServer&) = delete;
     ModelServer& operator=(const ModelServer&) = delete;
@@ -74,7 +90,7 @@ public:
 
 private:
     void routes();  // the handlers and limits of the HTTP server, set up by the constructor
-    nn::Mlp model_;
+    Model model_;
     std::string model_name_;
     ServerLimits limits_;
     std::unique_ptr<HttpServer> http_;

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,7 @@
 #include "nn/lesson.hpp"
 #include "nn/losses.hpp"
 #include "nn/mlp.hpp"
+#include "nn/model_io.hpp"
 #include "nn/print.hpp"
 #include "nn/timing.hpp"
 #include "nn/training.hpp"
@@ -31,7 +33,10 @@ namespace {
 constexpr double kTarget = 0.992;
 
 struct Options {
-    bool quick = false;  // a subset and one epoch: what ./nn test checks
+    bool quick = false;                      // a subset and one epoch: what ./nn test checks
+    std::string save = "models/16-cnn.nnm";  // what ./nn run 14 --model models/16-cnn.nnm serves
+    // --quick's network, trained on a subset, does not replace the full run's.
+    std::string save_quick = "models/16-cnn-quick.nnm";
 };
 
 void the_network(const nn::Cnn& model) {
@@ -292,6 +297,26 @@ void moved_digits(const nn::Cnn& cnn, const nn::Mlp& mlp, const nn::Mnist& test,
               "to ignore where a digit is.");
 }
 
+void save_and_load(const nn::Cnn& cnn, const nn::Mnist& test, const std::string& file) {
+    nn::heading("7. Saving the network for lesson 14");
+    nn::save_model(cnn, file);
+    const nn::Cnn back = nn::load_cnn(file, cnn.input, 10);
+    const nn::Index n = std::min<nn::Index>(1000, nn::Index(test.size()));
+    const nn::Matrix X = test.X(0, std::size_t(n));
+    const auto a = nn::argmax_columns(cnn.predict(X)), b = nn::argmax_columns(back.predict(X));
+    std::size_t same = 0;
+    for (std::size_t k = 0; k < a.size(); ++k) same += a[k] == b[k];
+    bool same_weights = back.layers.size() == cnn.layers.size();
+    for (std::size_t l = 0; same_weights && l < cnn.layers.size(); ++l)
+        same_weights = back.layers[l].W == cnn.layers[l].W && back.layers[l].b == cnn.layers[l].b;
+    fmt::print(
+        "Saved to {} ({} bytes; the format: common/include/nn/model_io.hpp).\n"
+        "Loaded back: {} of {} test predictions identical; the weights equal bit for bit: {}.\n"
+        "./nn run 14 --model {} serves it from lesson 14's page and API.\n",
+        file, nn::thousands(std::filesystem::file_size(file)), same, a.size(), same_weights ? "yes" : "NO",
+        file);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -368,5 +393,6 @@ int main(int argc, char** argv) {
 
         show_filters(opt, cnn, test, o.quick);
         moved_digits(cnn, mlp, test, o.quick);
+        save_and_load(cnn, test, o.quick ? o.save_quick : o.save);
     });
 }

@@ -1,4 +1,4 @@
-// libFuzzer harness: the model reader (load_model). If the first byte is odd, the harness puts
+// libFuzzer harness: the model readers (load_model, load_cnn). If the first byte is odd, the harness puts
 // the right checksum at the end of the rest (so the fuzzer gets past it to the layers and
 // weights); otherwise the rest is the file as it is. Every input either loads into a consistent
 // model or throws nn::Error naming the file.
@@ -40,6 +40,24 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             if (in) NN_FUZZ_REQUIRE(m.layers.front().W.cols() == in && m.layers.back().W.rows() == out);
             const nn::Matrix Y = m.predict(nn::Matrix::Zero(m.layers.front().W.cols(), 1));
             NN_FUZZ_REQUIRE(Y.rows() == m.layers.back().W.rows());
+        } catch (const nn::Error& e) {
+            NN_FUZZ_REQUIRE(std::string(e.what()).find(file.string()) != std::string::npos);
+        }
+    }
+    for (const auto& [in, out] : {std::pair{nn::Shape{0, 0, 0}, 0}, std::pair{nn::Shape{1, 28, 28}, 10}}) {
+        try {
+            const nn::Cnn m = nn::load_cnn(file, in, out);
+            NN_FUZZ_REQUIRE(!m.layers.empty() && m.layers.size() <= 64);
+            std::size_t parameters = 0;
+            for (const nn::CnnLayer& layer : m.layers) {
+                NN_FUZZ_REQUIRE(layer.out.size() <= (1 << 18) && layer.W.rows() == layer.b.rows());
+                NN_FUZZ_REQUIRE(layer.W.allFinite() && layer.b.allFinite());
+                parameters += std::size_t(layer.W.size() + layer.b.size());
+            }
+            NN_FUZZ_REQUIRE(parameters * 8 < bytes.size());
+            if (in.C) NN_FUZZ_REQUIRE(m.input == in && m.layers.back().out.size() == out);
+            const nn::Matrix Y = m.predict(nn::Matrix::Zero(m.input.size(), 1));
+            NN_FUZZ_REQUIRE(Y.rows() == m.layers.back().out.size() && Y.cols() == 1);
         } catch (const nn::Error& e) {
             NN_FUZZ_REQUIRE(std::string(e.what()).find(file.string()) != std::string::npos);
         }
