@@ -32,7 +32,7 @@ std::string sum_of_products(const nn::Matrix& A, const nn::Matrix& B, nn::Index 
 }
 
 void the_slide_example() {
-    nn::heading("1. The slide's example (Matrix-view, \"Matrix Multiplication\")");
+    nn::heading("1. The slide's example (Matrix-view slide 2, \"Matrix Multiplication\")");
     const nn::Matrix A = slide::A(), B = slide::B();
     nn::print_matrix("A", A, 0);
     nn::print_matrix("B", B, 0);
@@ -54,7 +54,7 @@ void the_slide_example() {
 }
 
 void the_dimension_rule() {
-    nn::heading("2. Matrix dimensions: (X×M)·(M×Y) = (X×Y)");
+    nn::heading("2. Matrix dimensions: (X×M)·(M×Y) = (X×Y) (Matrix-view slide 3, \"Matrix dimensions\")");
     const Shape pairs[][2] = {
         {{2, 3}, {3, 2}},  // the slide's example
         {{1, 4}, {4, 3}},  // IBM-1: one Iris sample (1x4) times the weights (4x3)
@@ -82,8 +82,8 @@ void the_dimension_rule() {
 
 void fifty_thousand_times_faster(const nn::LessonOptions& opt) {
     const std::string claim = nn::thousands(std::size_t(slide::claimed_speedup));
-    nn::heading(
-        fmt::format("3. \"{} times faster\"? (Matrix-view, \"Why deep learning frameworks??\")", claim));
+    nn::heading(fmt::format(
+        "3. \"{} times faster\"? (Matrix-view slide 9, \"Why deep learning frameworks??\")", claim));
     const int n0 = slide::claimed_size;
     fmt::print(
         "The deck says a {0}x{0} product in a framework is {1} times faster than in pure Python.\n"

@@ -56,7 +56,7 @@ std::vector<std::vector<int>> two_inputs() {
 std::vector<int> as_vector(const auto& a) { return {a.begin(), a.end()}; }
 
 void the_unit() {
-    nn::heading("1. The MP unit (Intro-ANN, \"McCulloch and Pitts (MP) Neuron\")");
+    nn::heading("1. The MP unit (Intro-ANN slide 10, \"McCulloch and Pitts (MP) Neuron\")");
     fmt::print(
         "Inputs x1..xn are 0 or 1. g(x) = x1 + ... + xn aggregates them; f fires (y = 1) when\n"
         "g(x) ≥ θ, the threshold. An inhibitory input that is on forces y = 0 whatever the sum.\n"
@@ -64,7 +64,7 @@ void the_unit() {
 }
 
 void boolean_functions() {
-    nn::heading("2. Boolean functions as MP units (Intro-ANN, \"Realizing Boolean Logics\")");
+    nn::heading("2. Boolean functions as MP units (Intro-ANN slide 11, \"Realizing Boolean Logics\")");
     const auto rows = two_inputs();
     truth_table("AND (x1, x2)", and_unit(2), rows, as_vector(slide::AND));
     truth_table("OR (x1, x2)", or_unit(2), rows, as_vector(slide::OR));
@@ -104,7 +104,7 @@ void xor_has_no_unit() {
         }
     const bool none = best < int(rows.size());  // no unit gets every row right
     nn::heading(
-        fmt::format("3. XOR: {} (Intro-ANN, \"Conclusion\")",
+        fmt::format("3. XOR: {} (Intro-ANN slide 13, \"Conclusion\")",
                     none ? "no MP unit computes it" : "an MP unit computes it (wrong: check mp_output)"));
     fmt::print(
         "Try every unit on two inputs: θ from 0 to 3 (g(x) is at most 2, so a larger θ never\n"

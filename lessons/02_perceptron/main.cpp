@@ -41,7 +41,7 @@ void truth_table(const std::string& name, const nn::Vector& w, const std::array<
 }
 
 void weights_and_bias() {
-    nn::heading("1. Weights and bias: x0 = 1, w0 = −θ (Intro-ANN, \"Perceptron\")");
+    nn::heading("1. Weights and bias: x0 = 1, w0 = −θ (Intro-ANN slide 16, \"Perceptron\")");
     fmt::print(
         "A perceptron fires when w1·x1 + ... + wn·xn ≥ θ. Move θ to the left, call it w0 = −θ and\n"
         "give it an input x0 = 1 that is always on: then it fires when w·x ≥ 0, and the bias is\n"
@@ -57,7 +57,9 @@ void weights_and_bias() {
 }
 
 void attend_table() {
-    nn::heading("2. FruitPunch's \"Attend\" table: recovering w and b from its rows");
+    nn::heading(
+        "2. The \"Attend\" table: recovering w and b from its rows (FruitPunch slide 6, \"Perceptron "
+        "unit\")");
     // Each row says w1·q + w2·a + w3·i + b = (the w·x + b column): six equations, four unknowns.
     const int m = int(slide::attend.size());
     nn::Matrix A(m, 4);
@@ -184,7 +186,8 @@ void region_plot(const nn::LessonOptions& opt, const nn::Vector& w, const std::a
 
 void learning(const nn::LessonOptions& opt) {
     constexpr int max_picks = 1000;
-    nn::heading("3. The perceptron learning algorithm (Intro-ANN)");
+    nn::heading(
+        "3. The perceptron learning algorithm (Intro-ANN slide 19, \"Perceptron Learning Algorithm\")");
     for (const auto& [name, labels, seed] :
          {std::tuple{"AND", slide::AND, 2u}, std::tuple{"OR", slide::OR, 3u}}) {
         const Run run = learn(name, labels, seed, max_picks, 50);
@@ -195,7 +198,7 @@ void learning(const nn::LessonOptions& opt) {
             region_plot(opt, run.w, labels, "Perceptron learned AND: green where w·x ≥ 0",
                         "02-perceptron-and.png");
     }
-    nn::heading("4. XOR: the algorithm never converges (Intro-ANN, \"Perceptron – Failure\")");
+    nn::heading("4. XOR: the algorithm never converges (Intro-ANN slide 33, \"Perceptron – Failure\")");
     const Run run = learn("XOR", slide::XOR, 4, max_picks, 8);
     fmt::print("  {} after {} picks ({} updates). The best it ever reached: {} of {} right.\n",
                run.converged ? "converged (impossible!)" : "still not converged", run.picks, run.updates,

@@ -22,7 +22,7 @@ namespace {
 double step(double z) { return z >= 0 ? 1.0 : 0.0; }
 
 void sigmoid_versus_step(const nn::LessonOptions& opt) {
-    nn::heading("1. The sigmoid beside the step (Intro-ANN, \"Perceptron vs Sigmoid Neuron\")");
+    nn::heading("1. The sigmoid beside the step (Intro-ANN slides 23–24, \"Perceptron vs Sigmoid Neuron\")");
     fmt::print(
         "The perceptron's step jumps from 0 to 1 at z = 0: not continuous there, and its\n"
         "derivative is 0 everywhere else, so it gives gradient descent nothing to follow.\n"
@@ -46,7 +46,7 @@ void sigmoid_versus_step(const nn::LessonOptions& opt) {
 }
 
 void ibm_sigma_of_9_5() {
-    nn::heading(fmt::format("2. IBM-1's σ({}) (\"Activations\")", slide::z));
+    nn::heading(fmt::format("2. σ({}) (IBM-1 slide 36, \"Activations\")", slide::z));
     fmt::print("The pre-activation {} (lesson 05 computes it from an Iris flower) through σ:\n", slide::z);
     nn::SlideTable t;
     const double computed = sigmoid(slide::z);
@@ -86,7 +86,7 @@ void derivative() {
 }
 
 void tanh_identity() {
-    nn::heading("4. tanh(x) = 2σ(2x) − 1 (Intro-ANN, \"Activation: Tanh\")");
+    nn::heading("4. tanh(x) = 2σ(2x) − 1 (Intro-ANN slide 58, \"Activation: Tanh\")");
     std::vector<std::vector<std::string>> rows;
     double worst = 0;
     for (double x : {-3.0, -1.0, -0.25, 0.0, 0.5, 2.0}) {

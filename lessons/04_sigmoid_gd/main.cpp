@@ -42,7 +42,8 @@ std::vector<double> regression_descent(const Regression& d, double alpha, int it
 }
 
 void linear_regression(const nn::LessonOptions& opt) {
-    nn::heading("1. Gradient descent on linear regression (Matrix-view \"So far\", Intro-ANN)");
+    nn::heading(
+        "1. Gradient descent on linear regression (Matrix-view slide 4, \"So far\"; Intro-ANN slides 40–41)");
     const Regression d = make_regression_data(4, 30);
     const auto& truth = true_theta;
     fmt::print(
@@ -76,7 +77,7 @@ void linear_regression(const nn::LessonOptions& opt) {
         "why it scales to networks where no closed form exists.\n",
         same ? "finds the same θ as" : "does NOT reach the θ of");
 
-    nn::heading("2. The learning rate (IBM-2, \"Cost Function\")");
+    nn::heading("2. The learning rate (IBM-2 slides 31–32, \"Cost Function\")");
     const double bound = largest_stable_rate(d);
     fmt::print(
         "J is a bowl whose steepest curvature is λmax = {:.4f} (largest eigenvalue of X·Xᵀ/m);\n"
@@ -122,7 +123,8 @@ void linear_regression(const nn::LessonOptions& opt) {
 }
 
 void first_step() {
-    nn::heading("3. One sigmoid neuron: the deck's setting (Intro-ANN, \"Implementing Gradient Descent\")");
+    nn::heading(
+        "3. One sigmoid neuron: the deck's setting (Intro-ANN slide 29, \"Implementing Gradient Descent\")");
     const std::string start = slide::w0 == slide::b0
                                   ? fmt::format("w = b = {}", minus(slide::w0))
                                   : fmt::format("w = {}, b = {}", minus(slide::w0), minus(slide::b0));
@@ -168,7 +170,8 @@ Descent descend(double eta, int epochs) {
 }
 
 void thousand_epochs() {
-    nn::heading(fmt::format("4. {} epochs of do_gradient_descent", slide::max_epochs));
+    nn::heading(
+        fmt::format("4. {} epochs of do_gradient_descent (Intro-ANN slides 28–29)", slide::max_epochs));
     const Descent run = descend(slide::eta, slide::max_epochs);
     for (int e = 0; e <= slide::max_epochs; e += 100)
         fmt::print("  epoch {:>4}: w = {:>9.6f}  b = {:>9.6f}  error = {:.3e}\n", e, run.path[e].w,
@@ -189,7 +192,7 @@ void thousand_epochs() {
 }
 
 void learning_rates_on_the_surface(const nn::LessonOptions& opt) {
-    nn::heading("5. The error surface and three learning rates (Intro-ANN, IBM-2)");
+    nn::heading("5. The error surface and three learning rates (Intro-ANN slide 30; IBM-2 slides 20 and 31)");
     const std::vector<std::pair<std::string, double>> rates = {
         {"too small", 0.1}, {"the deck's", slide::eta}, {"too large", 100.0}};
     std::vector<Descent> runs;

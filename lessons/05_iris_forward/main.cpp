@@ -38,7 +38,7 @@ nn::Index find_flower(const nn::LabelledData& iris, const std::array<double, 4>&
 }
 
 void looking_at_data(const nn::LessonOptions& opt) {
-    nn::heading("1. Iris as vectors (IBM-1, \"Looking at Data\")");
+    nn::heading("1. Iris as vectors (IBM-1 slides 5–8, \"Looking at Data\")");
     const auto file = opt.data_dir / "iris.csv";
     const nn::LabelledData iris = nn::load_iris(file);
     fmt::print("data/iris.csv: {} flowers, {} features ({}), {} classes.\n", iris.X.cols(), iris.X.rows(),
@@ -64,9 +64,9 @@ void looking_at_data(const nn::LessonOptions& opt) {
         {"line", "sepal l", "sepal w", "petal l", "petal w", "species", "label", "slide", "check"}, rows,
         "rrrrrlrrl");
     fmt::print(
-        "\nThe labels as one-hot vectors (IBM-1, \"Another way to vectorise labels\"). Ours is a\n"
-        "(3, N) matrix with one column per flower; printed transposed, one row per flower, as\n"
-        "on the slide:\n");
+        "\nThe labels as one-hot vectors (IBM-1 slide 8, \"Another way to vectorise labels\").\n"
+        "Ours is a (3, N) matrix with one column per flower; printed transposed, one row per flower,\n"
+        "as on the slide:\n");
     nn::print_matrix("Yᵀ", one_hot(labels, 3).transpose(), 0);
     fmt::print(
         "Numbers 1, 2, 3 would tell the network that virginica is \"more\" than versicolor;\n"
@@ -103,7 +103,7 @@ void looking_at_data(const nn::LessonOptions& opt) {
 }
 
 void weights_and_bias() {
-    nn::heading("2. Weights: x (1×4) · W (4×3) (IBM-1, \"Training Process\", step 2)");
+    nn::heading("2. Weights: x (1×4) · W (4×3) (IBM-1 slide 23, \"Training Process\", step 2)");
     const auto& f = slide::flowers[0].x;
     const nn::Matrix x = (nn::Matrix(4, 1) << f[0], f[1], f[2], f[3]).finished();
     const nn::Matrix W = nn::Matrix::Ones(3, 4);
@@ -120,7 +120,7 @@ void weights_and_bias() {
     for (int k = 0; k < 3; ++k) t.row(fmt::format("z{}", k + 1), z(k, 0), slide::z, "", 0);
     t.print();
 
-    nn::heading("3. Bias: Input · Weights + Bias (IBM-1, \"Bias\")");
+    nn::heading("3. Bias: Input · Weights + Bias (IBM-1 slides 16–20, \"Bias\")");
     fmt::print("The slide's two lines, y = {0}x and y = {0}x + {1}:\n", slide::line_m, slide::line_c);
     std::vector<std::vector<std::string>> line_rows;
     for (const double xv : {0.0, 1.0, 2.0})
@@ -143,7 +143,7 @@ void weights_and_bias() {
     const nn::Matrix X2 = (nn::Matrix(4, 2) << f[0], g[0], f[1], g[1], f[2], g[2], f[3], g[3]).finished();
     nn::print_matrix("W·X + b for two flowers", pre_activation(W, b, X2), 6);
 
-    nn::heading("4. Activations: σ of the pre-activations (IBM-1, \"Activations\")");
+    nn::heading("4. Activations: σ of the pre-activations (IBM-1 slides 31–32 and 36, \"Activations\")");
     const nn::Matrix a = nn::sigmoid(z);
     nn::SlideTable ta;
     for (int k = 0; k < 3; ++k) ta.row(fmt::format("σ(z{})", k + 1), a(k, 0), slide::a, "", 0);
@@ -152,7 +152,8 @@ void weights_and_bias() {
 
 void squared_error_and_delta_rule() {
     nn::heading(
-        fmt::format("5. The squared error against the label [{}] (IBM-1, IBM-2, \"Training Process\")",
+        fmt::format("5. The squared error against the label [{}] (IBM-1 slides 24–26 and IBM-2 slides 6–8, "
+                    "\"Training Process\")",
                     fmt::join(slide::target, ", ")));
     const auto& f = slide::flowers[0].x;
     const nn::Matrix x = (nn::Matrix(4, 1) << f[0], f[1], f[2], f[3]).finished();
@@ -191,7 +192,7 @@ void squared_error_and_delta_rule() {
     const nn::Matrix dE_dout = squared_error_grad(t, out);
     nn::print_matrix("(∂E/∂out)ᵀ", dE_dout.transpose(), 6);
 
-    nn::heading("6. One delta-rule step (IBM-2, \"Subtract from each weight a small fraction\")");
+    nn::heading("6. One delta-rule step (IBM-1 slide 28 and IBM-2 slide 9, \"Training Process\", step 5)");
     const double eta = 0.01;
     // out = W·x, so ∂E/∂W = ∂E/∂out · xᵀ: row k of the gradient is output k's error times x.
     const nn::Matrix dE_dW = dE_dout * x.transpose();
@@ -231,7 +232,7 @@ void squared_error_and_delta_rule() {
         nn::format_number(dE_dout(1, 0), 6), nn::format_number(x.maxCoeff(), 1, 1),
         nn::format_number(x.minCoeff(), 1, 1));
 
-    nn::heading("7. Counting parameters (IBM-2, \"Fully Connected Layer\")");
+    nn::heading("7. Counting parameters (IBM-2 slide 17, \"Fully Connected Layer\")");
     const auto [n0, n1, n2] = slide::sizes_4_3_2;
     const int params = (n0 * n1 + n1) + (n1 * n2 + n2);
     fmt::print("A {}-{}-{} network: layer 1 has a {}×{} W and {} biases, layer 2 a {}×{} W and {} biases.\n",

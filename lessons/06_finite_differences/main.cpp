@@ -29,8 +29,8 @@ std::string shape(const nn::Matrix& m) { return fmt::format("({}, {})", m.rows()
 std::string power_of_ten(double v) { return fmt::format("1e{}", std::lround(std::log10(v))); }
 
 Params challenge_1() {
-    nn::heading(
-        fmt::format("1. Challenge 1: w, b = nn_parameter_maker([{}])", fmt::join(slide::sizes, ", ")));
+    nn::heading(fmt::format("1. Challenge 1 (FruitPunch slide 14): w, b = nn_parameter_maker([{}])",
+                            fmt::join(slide::sizes, ", ")));
     constexpr std::uint64_t seed = 2020;
     nn::Rng rng(seed);
     Params p = nn_parameter_maker(slide::sizes, rng);
@@ -62,7 +62,7 @@ Params challenge_1() {
 }
 
 void challenges_2_and_3(const Params& p, const DataSet& d) {
-    nn::heading("2. Challenges 2 and 3: sigmoid and forward_pass");
+    nn::heading("2. Challenges 2 and 3 (FruitPunch slides 14–15): sigmoid and forward_pass");
     fmt::print(
         "forward_pass takes one sample per column; the deck's predict transposes its X\n"
         "(one sample per row) on the way in and out. The first three points of the data set:\n");
@@ -75,8 +75,9 @@ void challenges_2_and_3(const Params& p, const DataSet& d) {
 }
 
 void challenge_4(const Params& p, const DataSet& d) {
-    nn::heading(fmt::format("3. Challenge 4: gradient_estimator (forward differences, eps = {})",
-                            power_of_ten(slide::eps)));
+    nn::heading(fmt::format(
+        "3. Challenge 4 (FruitPunch slide 20): gradient_estimator (forward differences, eps = {})",
+        power_of_ten(slide::eps)));
     const Grads fd = gradient_estimator(d.X, d.y, p.w, p.b);
     const Grads bp = backprop_gradient(d.X, d.y, p.w, p.b);
     long count = 0;
@@ -105,7 +106,8 @@ void challenge_4(const Params& p, const DataSet& d) {
 }
 
 void challenge_5(const nn::LessonOptions& opt, const Params& p, const DataSet& d) {
-    nn::heading(fmt::format("4. Challenge 5 and GD(X, y, w, b, epoch={}, lr={})", slide::epochs, slide::lr));
+    nn::heading(fmt::format("4. Challenge 5 and GD(X, y, w, b, epoch={}, lr={}) (FruitPunch slides 20–21)",
+                            slide::epochs, slide::lr));
     fmt::print(
         "The deck gives no data for GD; here, {} seeded points in two blobs (label 0 around\n"
         "(−1, −1), label 1 around (1, 1)). Each epoch is one one_step_gd with estimated gradients.\n\n",
@@ -157,8 +159,10 @@ void challenge_5(const nn::LessonOptions& opt, const Params& p, const DataSet& d
 }
 
 void the_cost_argument(const nn::LessonOptions& opt) {
-    nn::heading(fmt::format("5. \"{0} parameters, {0} forward passes\" against \"1 forward, 1 backward\"",
-                            slide::parameters));
+    nn::heading(
+        fmt::format("5. \"{0} parameters, {0} forward passes\" against \"1 forward, 1 backward\" (FruitPunch "
+                    "slides 18–19)",
+                    slide::parameters));
     const std::vector<int> sizes = {784, 1000, 200, 10};
     constexpr int batch = 32, timed = 20;
     fmt::print(

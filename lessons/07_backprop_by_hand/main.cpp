@@ -43,7 +43,7 @@ std::string deck_list(std::initializer_list<nn::SlideValue> values) {
 }
 
 void forward_pass() {
-    nn::heading("1. Forward pass (Intro-ANN, \"Forward Pass – Example\")");
+    nn::heading("1. Forward pass (Intro-ANN slide 46, \"Forward Pass – Example\")");
     const HandNet& w = slide::initial;
     fmt::print(
         "Inputs [{}, {}], target {}, w1..w6 = {}, {}, {}, {}, {}, {}. The worked example's\n"
@@ -65,8 +65,9 @@ void forward_pass() {
 }
 
 void backward_pass() {
-    nn::heading(fmt::format("2. Backward pass, every term (Intro-ANN, \"Backward Pass – Example\", η = {})",
-                            slide::eta));
+    nn::heading(
+        fmt::format("2. Backward pass, every term (Intro-ANN slide 52, \"Backward Pass – Example\", η = {})",
+                    slide::eta));
     const HandForward f = hand_forward(slide::initial, slide::i1, slide::i2);
     const double d = f.prediction - slide::actual, eta = slide::eta;
     const HandNet& w = slide::initial;
@@ -118,7 +119,9 @@ void backward_pass() {
 }
 
 void matrix_form() {
-    nn::heading("3. The same update in matrix form (Intro-ANN, \"Weight Update through Error propagation\")");
+    nn::heading(
+        "3. The same update in matrix form (Intro-ANN slide 51, \"Weight Update through Error "
+        "propagation\")");
     const HandNet& w = slide::initial;
     const HandForward f = hand_forward(w, slide::i1, slide::i2);
     const double d = f.prediction - slide::actual, eta = slide::eta;
@@ -153,7 +156,7 @@ void matrix_form() {
 }
 
 void general_algorithm(const nn::LessonOptions& opt) {
-    nn::heading("4. The general back_propagation (Intro-ANN, \"Back Propagation Algorithm\")");
+    nn::heading("4. The general back_propagation (Intro-ANN slide 53, \"Back Propagation Algorithm\")");
     const std::vector<int> sizes = {4, 6, 5, 3};
     constexpr nn::Index flowers = 10, every = 15;  // every 15th flower: spread over the three classes
     constexpr double eps = 1e-6, tolerance = 1e-7;

@@ -35,9 +35,9 @@ void print_nodes(const Graph& g, int output) {
 }
 
 void the_slides_graph(const nn::LessonOptions& opt) {
-    nn::heading(
-        fmt::format("1. c = a + b, d = b + 1, e = c·d at a = {}, b = {} (IBM-2, \"Computational Graphs\")",
-                    slide::a, slide::b));
+    nn::heading(fmt::format(
+        "1. c = a + b, d = b + 1, e = c·d at a = {}, b = {} (IBM-2 slides 48–49, \"Computational Graphs\")",
+        slide::a, slide::b));
     Graph g;
     const int a = g.input("a", slide::a), b = g.input("b", slide::b);
     const int c = g.add(a, b, "c"), d = g.add(b, g.constant(1), "d"), e = g.mul(c, d, "e");
@@ -45,8 +45,8 @@ void the_slides_graph(const nn::LessonOptions& opt) {
     fmt::print("Forward, node by node: c = {} + {} = {}, d = {} + 1 = {}, e = {}·{} = {}.\n\n", slide::a,
                slide::b, cv, slide::b, dv, cv, dv, g.node(e).value);
     fmt::print(
-        "By hand, summing over paths (IBM-2, \"Derivatives in Computational Graphs\"): b reaches e\n"
-        "through c (∂c/∂b = 1, then ∂e/∂c = d = {}) and through d (∂d/∂b = 1, then ∂e/∂d = c = {}):\n",
+        "By hand, summing over paths (IBM-2 slide 49): b reaches e through c (∂c/∂b = 1, then\n"
+        "∂e/∂c = d = {}) and through d (∂d/∂b = 1, then ∂e/∂d = c = {}):\n",
         dv, cv);
     const double through_c = 1 * dv, through_d = 1 * cv;
     nn::SlideTable t;
@@ -71,7 +71,9 @@ void the_slides_graph(const nn::LessonOptions& opt) {
 }
 
 void the_chain_rule(const nn::LessonOptions& opt) {
-    nn::heading("2. The chain rule on a sigmoid neuron (IBM-2, ∂C/∂W = ∂C/∂a · ∂a/∂z · ∂z/∂W)");
+    nn::heading(
+        "2. The chain rule on a sigmoid neuron, ∂C/∂W = ∂C/∂a · ∂a/∂z · ∂z/∂W (IBM-2 slide 44, "
+        "\"Computational Graphs\")");
     namespace neuron = lesson04::slide;
     const std::vector<double>& X = neuron::X;
     const std::vector<double>& Y = neuron::Y;

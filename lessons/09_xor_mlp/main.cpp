@@ -93,7 +93,7 @@ void table(const std::string& title, const std::vector<std::string>& sums, const
 }
 
 void hand_set_network() {
-    nn::heading("1. The deck's hand-set network (Intro-ANN, \"Learning XOR Problem\")");
+    nn::heading("1. The deck's hand-set network (Intro-ANN slide 36, \"Learning XOR Problem\")");
     const std::string h1_sum = weighted_sum(slide::w1, "x1", slide::w3, "x2", slide::b1),
                       h2_sum = weighted_sum(slide::w2, "x1", slide::w4, "x2", slide::b2),
                       out_sum = weighted_sum(slide::w5, "h1", slide::w6, "h2", slide::b3);
@@ -154,7 +154,7 @@ void hand_set_network() {
 }
 
 void data_space(const nn::LessonOptions& opt) {
-    nn::heading("2. The data-space transformation (IBM-1, \"Data Space Transformation\")");
+    nn::heading("2. The data-space transformation (IBM-1 slides 39–41, \"Data Space Transformation\")");
     const XorNet net = slide::network();
     const nn::Matrix X = xor_inputs();
     const XorForward f = xor_forward(net, X);
@@ -237,7 +237,8 @@ Training train(int hidden, std::uint64_t seed, int epochs, double lr) {
 }
 
 void training(const nn::LessonOptions& opt) {
-    nn::heading("3. Learning XOR by backpropagation (Intro-ANN, \"Back Propagation Learning Rule\")");
+    nn::heading(
+        "3. Learning XOR by backpropagation (Intro-ANN slide 38, \"Back Propagation Learning Rule\")");
     constexpr int epochs = 5000;
     constexpr double lr = 2.0;
     // Which seeds learn XOR with two hidden units, and which get stuck.

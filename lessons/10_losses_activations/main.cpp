@@ -31,7 +31,7 @@ using namespace lesson10;
 namespace {
 
 void losses() {
-    nn::heading("1. Three losses (Intro-ANN, \"Loss Functions\")");
+    nn::heading("1. Three losses (Intro-ANN slide 55, \"Loss Functions\")");
     const nn::Matrix y = (nn::Matrix(1, 3) << 1, 0, 1).finished(),
                      p = (nn::Matrix(1, 3) << 0.9, 0.2, 0.6).finished();
     std::vector<std::string> ys, ps, squares, logs;
@@ -49,7 +49,7 @@ void losses() {
                nn::binary_cross_entropy(p, y).loss);
     fmt::print("Cross-entropy for one-hot targets keeps only −ln of the probability of the true class.\n");
 
-    nn::heading("2. Matrix-view's cross-entropy \"0.22\"");
+    nn::heading("2. The cross-entropy \"0.22\" (Matrix-view slide 16, \"5. Loss Function\")");
     nn::Matrix t(5, 1), q(5, 1);
     for (int k = 0; k < 5; ++k) {
         t(k, 0) = slide::targets[std::size_t(k)];
@@ -91,7 +91,7 @@ void losses() {
 }
 
 void softmax_overflow() {
-    nn::heading("3. Softmax, computed stably (Matrix-view, \"Softmax\")");
+    nn::heading("3. Softmax, computed stably (Matrix-view slide 15, \"Softmax\")");
     const nn::Matrix z = (nn::Matrix(3, 1) << 1000, 1001, 1002).finished();
     const nn::Matrix naive_e = z.array().exp().matrix();
     const nn::Matrix naive = naive_e / naive_e.sum();
@@ -115,7 +115,7 @@ void softmax_overflow() {
 }
 
 void learning_slowdown(const nn::LessonOptions& opt) {
-    nn::heading("4. The learning slowdown: quadratic cost against cross-entropy (IBM-2)");
+    nn::heading("4. The learning slowdown: quadratic cost against cross-entropy (IBM-2 slides 34–38)");
     fmt::print(
         "One sigmoid neuron, input x = {}, target y = {}, a constant rate η = {} for {} epochs\n"
         "(\"let's play with different initial weights\"). The slide's two gradients:\n"
@@ -218,7 +218,9 @@ void learning_slowdown(const nn::LessonOptions& opt) {
 }
 
 void activations(const nn::LessonOptions& opt) {
-    nn::heading("5. Activations and their derivatives (Intro-ANN, \"MLP vs DNN\", \"Activation Functions\")");
+    nn::heading(
+        "5. Activations and their derivatives (Intro-ANN slide 65, \"MLP vs DNN\"; Matrix-view slide 7, "
+        "\"Activation Functions\")");
     using nn::Activation;
     const Activation acts[] = {Activation::sigmoid, Activation::tanh, Activation::relu,
                                Activation::leaky_relu, Activation::elu};
@@ -274,7 +276,7 @@ void activations(const nn::LessonOptions& opt) {
 }
 
 void why_non_linear() {
-    nn::heading("6. Why non-linear? (Matrix-view, \"Why Non linear activation function\")");
+    nn::heading("6. Why non-linear? (Matrix-view slide 8, \"Why Non linear activation function\")");
     nn::Rng rng(10);
     const nn::Matrix W1 = rng.normal_matrix(4, 8, 0, 1), W2 = rng.normal_matrix(1, 4, 0, 1);
     const nn::Vector b1 = rng.normal_matrix(4, 1, 0, 1).col(0), b2 = rng.normal_matrix(1, 1, 0, 1).col(0);
@@ -304,7 +306,7 @@ void why_non_linear() {
 }
 
 void which_loss() {
-    nn::heading("7. Choosing the final activation and the loss (Intro-ANN, \"Tips to choose\")");
+    nn::heading("7. Choosing the final activation and the loss (Intro-ANN slide 60, \"Tips to choose\")");
     nn::print_table({"problem", "output", "final activation", "loss"},
                     {{"regression", "a number", "linear", "mean squared error"},
                      {"classification", "binary", "sigmoid", "binary cross-entropy"},

@@ -91,7 +91,9 @@ nn::Mlp make_model(int inputs, const Settings& s, nn::Rng& rng) {
 }
 
 void summaries(const Settings& s) {
-    nn::heading("1. The model (IBM-2, \"Fully Connected Layer\"; Matrix-view, \"Fully Connected Network\")");
+    nn::heading(
+        "1. The model (IBM-2 slides 10 and 17, \"Fully Connected Layer\"; Matrix-view slide 6, \"Fully "
+        "Connected Network\")");
     nn::Rng rng(s.seed);
     fmt::print("The network trained here, 4-{}-3: ReLU hidden units, softmax on the output:\n", s.hidden);
     make_model(4, s, rng).print_summary(false);
@@ -124,9 +126,9 @@ void summaries(const Settings& s) {
 }
 
 void five_steps() {
-    nn::heading("2. IBM-1's five steps, in this lesson's code");
+    nn::heading("2. The five steps of training, in this lesson's code (IBM-1 slide 43, \"Summary\")");
     nn::print_table(
-        {"IBM-1, \"Summary\"", "where it happens"},
+        {"IBM-1 slide 43, \"Summary\"", "where it happens"},
         {{"1. weights and bias randomly assigned", "nn::Mlp model({4, H, 3}, ..., nn::Init::he_normal, rng)"},
          {"2. vector -> matrix multiplication -> activation", "model.forward(X)   (train_step, line 1)"},
          {"3. calculate the loss", "nn::softmax_cross_entropy(logits, Y)   (line 2)"},

@@ -39,7 +39,7 @@ struct Settings {
 };
 
 void the_data(const DataSet& d) {
-    nn::heading(fmt::format("1. {} (Matrix-view, \"Model for digit recognition\")", d.name));
+    nn::heading(fmt::format("1. {} (Matrix-view slide 12, \"Model for digit recognition\")", d.name));
     const int label = d.train.labels[0];
     const std::string& name = d.class_names[std::size_t(label)];
     fmt::print(
@@ -54,9 +54,9 @@ void the_data(const DataSet& d) {
 }
 
 void the_model() {
-    nn::heading(
-        fmt::format("2. The deck's model: Dense({}) relu – Dense({}) relu – Dense({}) softmax (FruitPunch)",
-                    slide::sizes[1], slide::sizes[2], slide::sizes[3]));
+    nn::heading(fmt::format(
+        "2. The deck's model: Dense({}) relu – Dense({}) relu – Dense({}) softmax (FruitPunch slide 25)",
+        slide::sizes[1], slide::sizes[2], slide::sizes[3]));
     nn::Rng rng(12);
     nn::Mlp m(slide::sizes, {nn::Activation::relu, nn::Activation::relu, nn::Activation::identity},
               nn::Init::glorot_uniform, rng);
@@ -81,7 +81,9 @@ void print_timing_of(const nn::LessonOptions& opt, const RunResult& r, std::size
 }
 
 void batch_against_minibatch(const nn::LessonOptions& opt, const DataSet& d, const Settings& s) {
-    nn::heading("5. Batch against mini-batch gradient descent on the same budget (Matrix-view)");
+    nn::heading(
+        "5. Batch against mini-batch gradient descent on the same budget (Matrix-view slide 13, \"Gradient "
+        "Descent\")");
     const std::size_t n = s.quick ? 6000 : d.train.size();
     const int budget_epochs = s.quick ? 1 : 3;
     fmt::print(
@@ -190,7 +192,7 @@ void save_and_load(const nn::Mlp& model, const DataSet& d, const std::string& fi
 constexpr double kMoreDataLr = 5e-3;
 
 void more_data(const nn::LessonOptions& opt, const DataSet& d, bool quick, std::size_t test_n) {
-    nn::heading("8. More data: a linear model against an MLP (Intro-ANN, slide 5 \"Why Deep Learning...?\")");
+    nn::heading("8. More data: a linear model against an MLP (Intro-ANN slide 5, \"Why Deep Learning...?\")");
     const std::vector<std::size_t> sizes =
         quick ? std::vector<std::size_t>{250, 500, 1000, 2000, 5000}
               : std::vector<std::size_t>{500, 1000, 2000, 5000, 10000, 20000, d.train.size()};
@@ -283,8 +285,9 @@ int main(int argc, char** argv) {
         the_data(d);
         the_model();
 
-        nn::heading(fmt::format("3. Trained as the deck compiles it: SGD(lr={}), batch {}, {} epochs{}",
-                                slide::lr, slide::batch, slide::epochs, s.quick ? " (--quick: 1)" : ""));
+        nn::heading(fmt::format(
+            "3. Trained as the deck compiles it (FruitPunch slide 25): SGD(lr={}), batch {}, {} epochs{}",
+            slide::lr, slide::batch, slide::epochs, s.quick ? " (--quick: 1)" : ""));
         const RunConfig deck{.title = "deck",
                              .sizes = slide::sizes,
                              .hidden = nn::Activation::relu,

@@ -75,7 +75,8 @@ nn::plot::Series series(const std::string& name, const std::vector<double>& y,
 }
 
 void optimizers(const nn::LessonOptions& opt, const Data& d, bool quick) {
-    nn::heading("1. SGD, momentum and Adam on the same network and data (Intro-ANN, \"Optimizers\")");
+    nn::heading(
+        "1. SGD, momentum and Adam on the same network and data (Intro-ANN slide 43, \"Optimizers\")");
     const int epochs = quick ? 2 : 5;
     fmt::print("784-64-10 ReLU, batch 64, the same seeded start, {} training images, {} epochs:\n\n",
                d.X_train.cols(), epochs);
@@ -162,7 +163,9 @@ std::string over_seeds(const std::vector<double>& gains) {
 
 void overfitting(const nn::LessonOptions& opt, const nn::Mnist& train_set, const nn::Mnist& test_set,
                  bool quick, const Regularization& reg) {
-    nn::heading("2. Underfit, good fit, overfit, and what closes the gap (Intro-ANN, bias and variance)");
+    nn::heading(
+        "2. Underfit, good fit, overfit, and what closes the gap (Intro-ANN slides 67–76, bias and "
+        "variance)");
     const std::size_t n = 1000;
     const int epochs = quick ? 30 : 60, batch = 10;
     const double lr = 0.5;
@@ -297,7 +300,8 @@ void overfitting(const nn::LessonOptions& opt, const nn::Mnist& train_set, const
 }
 
 void batch_normalization(const nn::LessonOptions& opt, const Data& d, bool quick) {
-    nn::heading("3. Batch normalization on a deeper network (Intro-ANN, \"Batch Normalization\")");
+    nn::heading(
+        "3. Batch normalization on a deeper network (Intro-ANN slides 78–79, \"Batch Normalization\")");
     const int epochs = quick ? 2 : 5;
     fmt::print(
         "784-64-64-64-64-64-10 with sigmoid units (which saturate, lesson 10), SGD lr 0.5,\n"

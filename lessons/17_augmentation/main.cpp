@@ -71,7 +71,8 @@ void print_digits(const nn::Matrix& X, const std::vector<std::string>& captions)
 
 void the_operations(const nn::LessonOptions& opt, const nn::Mnist& train, const Settings& s) {
     nn::heading(
-        "1. Turning and moving a digit (FruitPunch, \"Further questions to expand your knowledge\": \"Data "
+        "1. Turning and moving a digit (FruitPunch slide 24, \"Further questions to expand your knowledge\": "
+        "\"Data "
         "augmentation?\")");
     const nn::Matrix x = train.X(0, 1);
     fmt::print(
@@ -209,7 +210,8 @@ int main(int argc, char** argv) {
         the_operations(opt, train, s);
 
         nn::heading(
-            "2. The same network with and without augmentation (Intro-ANN, \"Problem with Deep Neural "
+            "2. The same network with and without augmentation (Intro-ANN slide 80, \"Problem with Deep "
+            "Neural "
             "Networks\")");
         const std::size_t n_test = s.test_n ? std::min(s.test_n, test.size()) : test.size();
         const nn::Matrix X_test = test.X(0, n_test);
