@@ -1,0 +1,17 @@
+// wrong 18.3: s = 1/(σ + eps): eps added after the square root instead of inside it.
+#include "exercise.hpp"
+#define normalize_columns normalize_columns_reference
+#include "../solution.cpp"
+#undef normalize_columns
+
+namespace lesson18 {
+nn::Matrix normalize_columns(const nn::Matrix& Z, nn::Vector& inv_std) {
+    if (Z.rows() < 1) throw std::invalid_argument("normalize_columns: Z has no rows");
+    const double m = double(Z.rows());
+    const nn::RowVector mean = Z.colwise().sum() / m;
+    const nn::Matrix centred = Z.rowwise() - mean;
+    const nn::RowVector var = centred.cwiseAbs2().colwise().sum() / m;
+    inv_std = (var.array().sqrt() + kNormEps).inverse().transpose();
+    return centred * inv_std.asDiagonal();
+}
+}  // namespace lesson18

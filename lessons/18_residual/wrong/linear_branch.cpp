@@ -1,0 +1,14 @@
+// wrong 18.1: forgets the ReLU inside the branch: F = W2·(W1·x + b1) + b2 is linear.
+#include "exercise.hpp"
+#define residual_forward residual_forward_reference
+#include "../solution.cpp"
+#undef residual_forward
+
+namespace lesson18 {
+nn::Matrix residual_forward(const Block& p, const nn::Matrix& X) {
+    check_shapes(p, X, "residual_forward");
+    const nn::Matrix Z = (p.W1 * X).colwise() + p.b1;
+    const nn::Matrix F = (p.W2 * Z).colwise() + p.b2;
+    return X + F;
+}
+}  // namespace lesson18
