@@ -57,7 +57,7 @@ std::pair<Model, std::string> the_model(const Settings& s, const nn::Mnist& trai
         std::string layers;
         for (const std::string& l : layer_names(model))
             layers += (layers.empty() ? "" : cnn ? ", " : "-") + l;
-        fmt::print("Loaded {}: {} saved by ./nn run {}: {}.\n", s.model, cnn ? "a CNN" : "an MLP",
+        fmt::print("Loaded {}, {} saved by ./nn run {}:\n  {}\n", s.model, cnn ? "a CNN" : "an MLP",
                    cnn ? 16 : 12, layers);
     } else {
         if (s.model != "small") fmt::print("No {} yet (./nn run 12 saves it), so:\n", s.model);
@@ -130,7 +130,8 @@ void the_api(const ModelServer& server) {
         {{"GET /", "the page: draw a digit, see the ten probabilities"},
          {"POST /predict", "{\"pixels\": [784 numbers in [0, 1]]} -> {\"digit\", \"probabilities\"}"},
          {"POST /predict?preprocess=1", "the same after fit 20x20 + center by mass (the page uses it)"},
-         {"GET /health", "{\"status\": \"ok\", \"model\", \"layers\", \"parameters\", \"requests\"}"}},
+         {"GET /health",
+          "{\"status\": \"ok\", \"model\", \"kind\", \"layers\", \"parameters\", \"requests\"}"}},
         "ll");
     fmt::print("\nWhat a bad request gets (a 4xx status and {{\"error\": ...}}; the server carries on):\n");
     std::string ok = "{\"pixels\": [";
