@@ -238,12 +238,16 @@ void save(const SurfacePlot& plot, const fs::path& png) {
 void save(const ImageGrid& grid, const fs::path& png) {
     const int n = int(grid.images.size());
     if (n == 0) throw std::invalid_argument("plot: an image grid needs at least one image");
+    if (grid.pixels < 16 || grid.pixels > 2000)
+        throw std::invalid_argument("plot: an image grid's images must be 16 to 2000 pixels wide");
     const int across = std::min(n, grid.per_row), down = (n + across - 1) / across;
     std::string script = fmt::format(
         "set terminal pngcairo size {},{} enhanced font 'sans,10'\nset output {}\n"
         "set palette gray negative\nunset colorbox\nunset key\nunset tics\nunset border\n"
         "set size ratio -1\nset multiplot layout {},{} title {}\n",
-        140 * across, 150 * down + 40, path_quoted(png), down, across, quoted(grid.title));
+        // wide enough for the title too (about 8 pixels a character at this font)
+        std::max(grid.pixels * across, 8 * int(grid.title.size()) + 40), (grid.pixels + 10) * down + 40,
+        path_quoted(png), down, across, quoted(grid.title));
     for (int k = 0; k < n; ++k) {
         const auto& img = grid.images[std::size_t(k)];
         if (int(img.size()) != grid.rows * grid.cols)

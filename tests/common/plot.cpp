@@ -115,6 +115,26 @@ BOOST_AUTO_TEST_CASE(an_image_grid_is_a_png) {
     BOOST_TEST(is_png(file));
 }
 
+BOOST_AUTO_TEST_CASE(an_image_grid_is_as_wide_as_its_images_and_its_title_ask) {
+    // The PNG's width is bytes 16-19 of its IHDR chunk, big-endian.
+    const auto width = [](const std::filesystem::path& png) {
+        std::ifstream in(png, std::ios::binary);
+        unsigned char b[24] = {};
+        in.read(reinterpret_cast<char*>(b), 24);
+        return (b[16] << 24) | (b[17] << 16) | (b[18] << 8) | b[19];
+    };
+    nn::plot::ImageGrid g{.title = "t", .rows = 2, .cols = 2, .images = {std::vector<double>(4, 0.5)}};
+    const auto file = temp_dir() / "wide.png";
+    g.pixels = 300;
+    nn::plot::save(g, file);
+    BOOST_TEST(width(file) == 300);
+    g.title = std::string(60, 'x');  // 60 characters need more than 300 pixels
+    nn::plot::save(g, file);
+    BOOST_TEST(width(file) == 8 * 60 + 40);
+    g.pixels = 0;
+    BOOST_CHECK_THROW(nn::plot::save(g, file), std::invalid_argument);
+}
+
 BOOST_AUTO_TEST_CASE(series_of_unequal_lengths_are_rejected) {
     nn::plot::LinePlot p{.title = "t",
                          .xlabel = "x",

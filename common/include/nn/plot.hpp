@@ -77,6 +77,7 @@ struct ImageGrid {
     std::vector<std::vector<double>> images;  // row by row, 0 (white) to 1 (black)
     std::vector<std::string> captions;
     int per_row = 8;
+    int pixels = 140;  // each image's width on the page (a few large images: more)
 };
 void save(const ImageGrid& grid, const std::filesystem::path& png);
 
