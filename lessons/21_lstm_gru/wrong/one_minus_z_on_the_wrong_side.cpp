@@ -1,0 +1,21 @@
+// wrong 21.3: h_t = z ⊙ h_{t−1} + (1 − z) ⊙ n (PyTorch's side for z with this lesson's gates).
+#include "exercise.hpp"
+#define gru_step gru_step_reference
+#include "../solution.cpp"
+#undef gru_step
+
+namespace lesson21 {
+GruCache gru_step(const Gru& p, const nn::Matrix& x, const nn::Matrix& h_prev) {
+    const nn::Index H = p.W_h.cols();
+    // The gates z and r read h_{t−1}; the candidate reads r ⊙ h_{t−1}.
+    GruCache s{.x = x,
+               .h_prev = h_prev,
+               .z = sigmoid(gru_block(p, 0, x, h_prev)),
+               .r = sigmoid(gru_block(p, H, x, h_prev)),
+               .n = {},
+               .h = {}};
+    s.n = tanh(gru_block(p, 2 * H, x, (s.r.array() * h_prev.array()).matrix()));
+    s.h = (s.z.array() * h_prev.array() + (1 - s.z.array()) * s.n.array()).matrix();
+    return s;
+}
+}  // namespace lesson21

@@ -1,0 +1,29 @@
+// wrong 22.1: takes the softmax down each column (over the queries) instead of along each row.
+#include "exercise.hpp"
+#define attention_forward attention_forward_reference
+#include "../solution.cpp"
+#undef attention_forward
+
+namespace lesson22 {
+Attention attention_forward(const nn::Matrix& Q, const nn::Matrix& K, const nn::Matrix& V, bool causal) {
+    check_qkv(Q, K, V, "attention_forward");
+    if (causal && Q.rows() != K.rows())
+        throw std::invalid_argument(
+            fmt::format("attention_forward: a causal mask needs as many queries as keys, got Q {} and K {}",
+                        shape(Q), shape(K)));
+    Attention a;
+    a.S = Q * K.transpose() / std::sqrt(double(Q.cols()));
+    if (causal)
+        for (nn::Index i = 0; i < a.S.rows(); ++i)
+            for (nn::Index j = i + 1; j < a.S.cols(); ++j)
+                a.S(i, j) = -std::numeric_limits<double>::infinity();
+    a.P = nn::Matrix(a.S.rows(), a.S.cols());
+    for (nn::Index j = 0; j < a.S.cols() && a.S.rows() > 0; ++j) {
+        const double m = a.S.col(j).maxCoeff();
+        const nn::Matrix e = (a.S.col(j).array() - m).exp().matrix();
+        a.P.col(j) = e / e.sum();
+    }
+    a.Y = a.P * V;
+    return a;
+}
+}  // namespace lesson22
