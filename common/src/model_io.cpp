@@ -279,7 +279,7 @@ Cnn load_cnn(const fs::path& file, Shape expected_input, int expected_outputs) {
 }
 
 ModelKind model_kind(const fs::path& file) {
-    std::string bytes = read_file(file);
+    const std::string bytes = read_file(file);
     if (starts_with(bytes, kMagic)) return ModelKind::mlp;
     if (starts_with(bytes, kCnnMagic)) return ModelKind::cnn;
     throw Error(fmt::format("{}: not an nnsteps model file (it starts with neither NNSTEPS1 nor NNSTEPC1)",
