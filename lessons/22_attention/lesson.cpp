@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "nn/activations.hpp"
+#include "nn/data.hpp"
 #include "nn/losses.hpp"
 
 namespace lesson22 {
@@ -128,89 +129,72 @@ std::vector<int> predict(const Transformer& m, const std::vector<int>& tokens) {
     return out;
 }
 
-std::vector<nn::Matrix*> Lstm::params() { return {&W, &b, &Wy, &by}; }
-
-Lstm make_lstm(nn::Index H, nn::Rng& rng) {
-    Lstm m{.H = H,
-           .W = rng.normal_matrix(4 * H, 11 + H, 0, 1 / std::sqrt(double(11 + H))),
-           .b = nn::Matrix::Zero(4 * H, 1),
-           .Wy = rng.normal_matrix(10, H, 0, 1 / std::sqrt(double(H))),
-           .by = nn::Matrix::Zero(10, 1)};
-    m.b.middleRows(H, H).setOnes();
+lesson21::Model make_lstm(nn::Index H, nn::Rng& rng) {
+    const nn::Matrix W = rng.normal_matrix(4 * H, 11 + H, 0, 1 / std::sqrt(double(11 + H)));
+    lesson21::Model m{.cell = lesson21::Cell::lstm,
+                      .rnn = {},
+                      .lstm = {.W_x = W.leftCols(11), .W_h = W.rightCols(H), .b = nn::Vector::Zero(4 * H)},
+                      .gru = {},
+                      .W_y = rng.normal_matrix(10, H, 0, 1 / std::sqrt(double(H))),
+                      .b_y = nn::Vector::Zero(10)};
+    m.lstm.b.segment(H, H).setOnes();
     return m;
 }
 
+lesson21::Sequence lstm_inputs(const std::vector<std::vector<int>>& seqs) {
+    const nn::Index B = std::ssize(seqs), T = std::ssize(seqs[0]);
+    lesson21::Sequence xs(std::size_t(2 * T), nn::Matrix::Zero(11, B));
+    for (nn::Index t = 0; t < 2 * T; ++t)
+        for (nn::Index n = 0; n < B; ++n)
+            xs[std::size_t(t)](t < T ? seqs[std::size_t(n)][std::size_t(t)] : 10, n) = 1;
+    return xs;
+}
+
 namespace {
-nn::Matrix sigm(const nn::Matrix& A) { return (1 / (1 + (-A.array()).exp())).matrix(); }
+std::vector<lesson21::LstmCache> run_lstm(const lesson21::Model& m,
+                                          const std::vector<std::vector<int>>& seqs) {
+    const nn::Matrix zero = nn::Matrix::Zero(m.lstm.W_h.cols(), std::ssize(seqs));
+    return lesson21::lstm_forward(m.lstm, lstm_inputs(seqs), zero, zero);
+}
+nn::Matrix read_out(const lesson21::Model& m, const nn::Matrix& h) {
+    nn::Matrix Z = m.W_y * h;
+    Z.colwise() += m.b_y;
+    return Z;
+}
 }  // namespace
 
-LstmPass lstm_forward(const Lstm& m, const std::vector<std::vector<int>>& seqs) {
-    const nn::Index B = std::ssize(seqs), T = std::ssize(seqs[0]), H = m.H;
-    LstmPass f;
-    f.c.push_back(nn::Matrix::Zero(H, B));
-    f.h.push_back(nn::Matrix::Zero(H, B));
-    for (nn::Index t = 0; t < 2 * T; ++t) {
-        nn::Matrix xh = nn::Matrix::Zero(11 + H, B);
-        for (nn::Index n = 0; n < B; ++n) xh(t < T ? seqs[std::size_t(n)][std::size_t(t)] : 10, n) = 1;
-        xh.bottomRows(H) = f.h.back();
-        const nn::Matrix a = m.W * xh + m.b.replicate(1, B);
-        f.i.push_back(sigm(a.topRows(H)));
-        f.f.push_back(sigm(a.middleRows(H, H)));
-        f.g.push_back(a.middleRows(2 * H, H).array().tanh().matrix());
-        f.o.push_back(sigm(a.bottomRows(H)));
-        f.c.push_back(
-            (f.f.back().array() * f.c.back().array() + f.i.back().array() * f.g.back().array()).matrix());
-        f.h.push_back((f.o.back().array() * f.c.back().array().tanh()).matrix());
-        f.xh.push_back(xh);
-        if (t >= T) f.Z.push_back(m.Wy * f.h.back() + m.by.replicate(1, B));
+lesson21::LossAndGrads lstm_loss_and_grads(const lesson21::Model& m,
+                                           const std::vector<std::vector<int>>& seqs,
+                                           const std::vector<std::vector<int>>& targets) {
+    const nn::Index B = std::ssize(targets), T = std::ssize(targets[0]), H = m.lstm.W_h.cols();
+    const std::vector<lesson21::LstmCache> steps = run_lstm(m, seqs);
+    double loss = 0;
+    nn::Matrix dW_y = nn::Matrix::Zero(m.W_y.rows(), H);
+    nn::Vector db_y = nn::Vector::Zero(m.b_y.size());
+    std::vector<nn::Matrix> dh_out(std::size_t(2 * T), nn::Matrix::Zero(H, B));
+    for (nn::Index t = 2 * T - 1; t >= T; --t) {  // the output steps, last first
+        const nn::Matrix& h = steps[std::size_t(t)].h;
+        std::vector<int> want;
+        for (const std::vector<int>& y : targets) want.push_back(y[std::size_t(t - T)]);
+        const nn::LossAndGrad lg = nn::softmax_cross_entropy(read_out(m, h), nn::one_hot(want, 10));
+        loss += lg.loss / double(T);
+        const nn::Matrix dz = lg.grad / double(T);
+        dW_y += dz * h.transpose();
+        db_y += dz.rowwise().sum();
+        dh_out[std::size_t(t)] = m.W_y.transpose() * dz;
     }
-    return f;
+    const lesson21::LstmSequenceGrads g = lesson21::lstm_backward(m.lstm, steps, dh_out);
+    return {.loss = loss, .grads = {g.dW_x, g.dW_h, g.db, dW_y, db_y}};
 }
 
-LstmLossGrads lstm_loss_backward(const Lstm& m, const LstmPass& f,
-                                 const std::vector<std::vector<int>>& targets) {
-    const nn::Index B = std::ssize(targets), T = std::ssize(targets[0]), H = m.H;
-    LstmLossGrads r{.loss = 0,
-                    .grads = {nn::Matrix::Zero(m.W.rows(), m.W.cols()), nn::Matrix::Zero(m.b.rows(), 1),
-                              nn::Matrix::Zero(m.Wy.rows(), m.Wy.cols()), nn::Matrix::Zero(m.by.rows(), 1)}};
-    nn::Matrix dh_next = nn::Matrix::Zero(H, B), dc_next = nn::Matrix::Zero(H, B);
-    for (nn::Index t = 2 * T - 1; t >= 0; --t) {
-        const std::size_t s = std::size_t(t);
-        nn::Matrix dh = dh_next;
-        if (t >= T) {
-            nn::Matrix Y = nn::Matrix::Zero(10, B);
-            for (nn::Index n = 0; n < B; ++n) Y(targets[std::size_t(n)][std::size_t(t - T)], n) = 1;
-            const nn::LossAndGrad lg = nn::softmax_cross_entropy(f.Z[std::size_t(t - T)], Y);
-            r.loss += lg.loss / double(T);
-            const nn::Matrix dz = lg.grad / double(T);
-            r.grads[2] += dz * f.h[s + 1].transpose();
-            r.grads[3] += dz.rowwise().sum();
-            dh += m.Wy.transpose() * dz;
-        }
-        const Eigen::ArrayXXd tc = f.c[s + 1].array().tanh();
-        const Eigen::ArrayXXd dc = dc_next.array() + dh.array() * f.o[s].array() * (1 - tc.square());
-        nn::Matrix da(4 * H, B);
-        da.topRows(H) = (dc * f.g[s].array() * f.i[s].array() * (1 - f.i[s].array())).matrix();
-        da.middleRows(H, H) = (dc * f.c[s].array() * f.f[s].array() * (1 - f.f[s].array())).matrix();
-        da.middleRows(2 * H, H) = (dc * f.i[s].array() * (1 - f.g[s].array().square())).matrix();
-        da.bottomRows(H) = (dh.array() * tc * f.o[s].array() * (1 - f.o[s].array())).matrix();
-        r.grads[0] += da * f.xh[s].transpose();
-        r.grads[1] += da.rowwise().sum();
-        dh_next = (m.W.transpose() * da).bottomRows(H);
-        dc_next = (dc * f.f[s].array()).matrix();
-    }
-    return r;
-}
-
-std::vector<std::vector<int>> lstm_predict(const Lstm& m, const std::vector<std::vector<int>>& seqs) {
-    const LstmPass f = lstm_forward(m, seqs);
+std::vector<std::vector<int>> lstm_predict(const lesson21::Model& m,
+                                           const std::vector<std::vector<int>>& seqs) {
+    const std::vector<lesson21::LstmCache> steps = run_lstm(m, seqs);
     std::vector<std::vector<int>> out(seqs.size());
-    for (const nn::Matrix& Z : f.Z)
-        for (nn::Index n = 0; n < Z.cols(); ++n) {
-            nn::Index k = 0;
-            Z.col(n).maxCoeff(&k);
-            out[std::size_t(n)].push_back(int(k));
-        }
+    for (std::size_t t = steps.size() / 2; t < steps.size(); ++t) {
+        const std::vector<int> k = nn::argmax_columns(read_out(m, steps[t].h));
+        for (std::size_t n = 0; n < out.size(); ++n) out[n].push_back(k[n]);
+    }
     return out;
 }
 

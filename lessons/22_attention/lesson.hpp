@@ -5,6 +5,7 @@
 
 #include <vector>
 
+#include "../21_lstm_gru/lesson.hpp"
 #include "exercise.hpp"
 #include "nn/rng.hpp"
 #include "nn/types.hpp"
@@ -60,34 +61,22 @@ std::vector<int> reversed(std::vector<int> s);
 // The predicted token at each position (the largest logit of each row of Z).
 std::vector<int> predict(const Transformer& m, const std::vector<int>& tokens);
 
-// The LSTM it is measured against (lesson 21 teaches the cell): one LSTM layer reads the T digits
-// one-hot, then T more steps of a blank token (index 10 of 11 inputs), and writes the reversal at
-// those T steps through a linear read-out. A batch of B sequences runs side by side, one per column.
-// Gates in the order i, f, g, o: [i; f; g; o] = W·[x_t; h_{t−1}] + b (4H rows),
-//   c_t = σ(f) ⊙ c_{t−1} + σ(i) ⊙ tanh(g),  h_t = σ(o) ⊙ tanh(c_t),  z_t = Wy·h_t + by.
-struct Lstm {
-    nn::Index H = 0;
-    nn::Matrix W, b;    // (4H, 11 + H), (4H, 1)
-    nn::Matrix Wy, by;  // (10, H), (10, 1)
-    std::vector<nn::Matrix*> params();
-};
-// Weights N(0, 1/(11 + H)) and N(0, 1/H), biases 0 but the forget gate's, 1.
-Lstm make_lstm(nn::Index H, nn::Rng& rng);
-struct LstmPass {
-    std::vector<nn::Matrix> xh, i, f, g, o, c,
-        h;                      // per step; c and h also hold the state before step 0 (index 0)
-    std::vector<nn::Matrix> Z;  // (10, B) per output step
-};
-// seqs: B sequences of the same length T.
-LstmPass lstm_forward(const Lstm& m, const std::vector<std::vector<int>>& seqs);
+// The LSTM it is measured against is lesson 21's: its cell (lesson21::Lstm, exercise 21.1's step run
+// over the sequence by lesson21::lstm_forward, exercise 21.2's backward step by lesson21::lstm_backward)
+// and a linear read-out, W_y and b_y of a lesson21::Model. One LSTM layer reads the T digits one-hot,
+// then T more steps of a blank token (index 10 of 11 inputs), and writes the reversal at those T steps:
+// z_t = W_y·h_t + b_y (10 logits). A batch of B sequences runs side by side, one per column.
+// Weights N(0, 1/(11 + H)) (W_x and W_h drawn as one (4H, 11 + H) matrix [W_x W_h]) and W_y N(0, 1/H);
+// biases 0 but the forget gate's, 1.
+lesson21::Model make_lstm(nn::Index H, nn::Rng& rng);
+// The 2T steps the LSTM reads for B sequences of the same length T, (11, B) each.
+lesson21::Sequence lstm_inputs(const std::vector<std::vector<int>>& seqs);
 // The mean over the T output steps of the mean cross-entropy over the batch, and the gradients of
-// params() (same order).
-struct LstmLossGrads {
-    double loss;
-    std::vector<nn::Matrix> grads;
-};
-LstmLossGrads lstm_loss_backward(const Lstm& m, const LstmPass& f,
-                                 const std::vector<std::vector<int>>& targets);
-std::vector<std::vector<int>> lstm_predict(const Lstm& m, const std::vector<std::vector<int>>& seqs);
+// lesson21::parameters(m) (same order: W_x, W_h, b, W_y, b_y).
+lesson21::LossAndGrads lstm_loss_and_grads(const lesson21::Model& m,
+                                           const std::vector<std::vector<int>>& seqs,
+                                           const std::vector<std::vector<int>>& targets);
+std::vector<std::vector<int>> lstm_predict(const lesson21::Model& m,
+                                           const std::vector<std::vector<int>>& seqs);
 
 }  // namespace lesson22

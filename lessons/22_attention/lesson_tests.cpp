@@ -38,16 +38,19 @@ BOOST_AUTO_TEST_CASE(task_helpers) {
 
 BOOST_AUTO_TEST_CASE(lstm_gradient_matches_differences) {
     nn::Rng rng(2234);
-    Lstm m = make_lstm(4, rng);
-    m.b += rng.normal_matrix(m.b.rows(), 1, 0, 0.2);
-    m.by += rng.normal_matrix(10, 1, 0, 0.2);
+    lesson21::Model m = make_lstm(4, rng);
+    m.lstm.b += rng.normal_matrix(m.lstm.b.rows(), 1, 0, 0.2);
+    m.b_y += rng.normal_matrix(10, 1, 0, 0.2);
     const std::vector<std::vector<int>> x{{3, 1, 4}, {9, 0, 2}}, y{reversed(x[0]), reversed(x[1])};
-    auto loss = [&] { return lstm_loss_backward(m, lstm_forward(m, x), y).loss; };
-    const LstmLossGrads g = lstm_loss_backward(m, lstm_forward(m, x), y);
-    const auto params = m.params();
-    const char* names[] = {"W", "b", "Wy", "by"};
-    for (std::size_t k = 0; k < params.size(); ++k)
-        nn_test::check_gradient(g.grads[k], nn::central_gradient(loss, *params[k]), 1e-6, names[k]);
+    auto loss = [&] { return lstm_loss_and_grads(m, x, y).loss; };
+    const lesson21::LossAndGrads g = lstm_loss_and_grads(m, x, y);
+    BOOST_TEST_REQUIRE(g.grads.size() == 5u);
+    nn_test::check_gradient(g.grads[0], nn::central_gradient(loss, m.lstm.W_x), 1e-6, "W_x");
+    nn_test::check_gradient(g.grads[1], nn::central_gradient(loss, m.lstm.W_h), 1e-6, "W_h");
+    nn_test::check_gradient(g.grads[2], nn::central_gradient(loss, m.lstm.b), 1e-6, "b");
+    nn_test::check_gradient(g.grads[3], nn::central_gradient(loss, m.W_y), 1e-6, "W_y");
+    nn_test::check_gradient(g.grads[4], nn::central_gradient(loss, m.b_y), 1e-6, "b_y");
     BOOST_TEST(lstm_predict(m, x).size() == 2u);
     BOOST_TEST(lstm_predict(m, x)[0].size() == 3u);
+    BOOST_TEST(lesson21::parameter_count(m) == 4 * 4 * (11 + 4) + 4 * 4 + 10 * 4 + 10);
 }

@@ -283,20 +283,22 @@ TrainResult train_reversal(const Options& o, const std::vector<std::vector<int>>
 }
 
 struct LstmResult {
-    Lstm model;
+    lesson21::Model model;
     std::vector<double> loss_curve;
     double token_acc = 0, seq_acc = 0;
     nn::Index params = 0;
 };
 
-// The same task, steps, batch and optimizer for lesson 21's LSTM (lesson.hpp's Lstm).
+// The same task, steps, batch and optimizer for lesson 21's LSTM (lesson.hpp's make_lstm).
 LstmResult train_lstm(nn::Index steps, const std::vector<std::vector<int>>& test) {
     nn::Rng rng(2206);
     LstmResult r{.model = make_lstm(64, rng)};
-    for (const nn::Matrix* p : r.model.params()) r.params += p->size();
+    r.params = lesson21::parameter_count(r.model);
     nn::Adam adam{.lr = 3e-3};
     nn::ProgressBar bar("LSTM", std::size_t(steps), "steps");
-    const auto params = r.model.params();
+    std::vector<nn::Matrix> P = lesson21::parameters(r.model);
+    std::vector<nn::Matrix*> params;
+    for (nn::Matrix& p : P) params.push_back(&p);
     double run_loss = 0;
     for (nn::Index s = 0; s < steps; ++s) {
         std::vector<std::vector<int>> x, y;
@@ -304,8 +306,9 @@ LstmResult train_lstm(nn::Index steps, const std::vector<std::vector<int>>& test
             x.push_back(random_digits(seq_len, rng));
             y.push_back(reversed(x.back()));
         }
-        const LstmLossGrads lg = lstm_loss_backward(r.model, lstm_forward(r.model, x), y);
+        const lesson21::LossAndGrads lg = lstm_loss_and_grads(r.model, x, y);
         adam.step(params, lg.grads);
+        lesson21::set_parameters(r.model, P);
         run_loss += lg.loss;
         if ((s + 1) % 50 == 0) {
             r.loss_curve.push_back(run_loss / 50);
