@@ -23,6 +23,21 @@ LayerSpec relu() { return {LayerKind::relu}; }
 LayerSpec max_pool(Index size) { return {LayerKind::max_pool, size}; }
 LayerSpec dense(Index outputs) { return {LayerKind::dense, outputs}; }
 
+std::string to_string(const LayerSpec& l) {
+    switch (l.kind) {
+        case LayerKind::conv:
+            return l.pad ? fmt::format("Conv2D({}, {}x{}, pad {})", l.size, l.k, l.k, l.pad)
+                         : fmt::format("Conv2D({}, {}x{})", l.size, l.k, l.k);
+        case LayerKind::relu:
+            return "ReLU";
+        case LayerKind::max_pool:
+            return fmt::format("MaxPooling2D({})", l.size);
+        case LayerKind::dense:
+            return fmt::format("Dense({})", l.size);
+    }
+    return "?";
+}
+
 namespace {
 
 Index groups(Index N) { return (N + cnn_group - 1) / cnn_group; }
@@ -101,20 +116,20 @@ Cnn::Cnn(Shape in, const std::vector<LayerSpec>& specs, Rng& rng) : input(in) {
             case LayerKind::conv:
                 if (spec.k < 1 || spec.size < 1 || spec.pad < 0 || spec.k > s.H + 2 * spec.pad ||
                     spec.k > s.W + 2 * spec.pad)
-                    throw Error(fmt::format("Conv2D({}, {}x{}, pad {}) does not fit an input of shape {}",
-                                            spec.size, spec.k, spec.k, spec.pad, to_string(s)));
+                    throw Error(
+                        fmt::format("{} does not fit an input of shape {}", to_string(spec), to_string(s)));
                 L.out = {spec.size, s.H + 2 * spec.pad - spec.k + 1, s.W + 2 * spec.pad - spec.k + 1};
                 L.W = init_weights(Init::he_normal, spec.size, spec.k * spec.k * s.C, rng);
                 L.b = Matrix::Zero(spec.size, 1);
                 break;
             case LayerKind::max_pool:
                 if (spec.size < 1 || spec.size > s.H || spec.size > s.W)
-                    throw Error(fmt::format("MaxPooling2D({}) does not fit an input of shape {}", spec.size,
-                                            to_string(s)));
+                    throw Error(
+                        fmt::format("{} does not fit an input of shape {}", to_string(spec), to_string(s)));
                 L.out = {s.C, s.H / spec.size, s.W / spec.size};
                 break;
             case LayerKind::dense:
-                if (spec.size < 1) throw Error(fmt::format("Dense({}) has no outputs", spec.size));
+                if (spec.size < 1) throw Error(fmt::format("{} has no outputs", to_string(spec)));
                 L.out = {spec.size, 1, 1};
                 L.W = init_weights(Init::he_normal, spec.size, s.size(), rng);
                 L.b = Matrix::Zero(spec.size, 1);

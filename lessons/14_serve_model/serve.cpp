@@ -318,23 +318,7 @@ std::vector<std::string> layer_names(const Model& model) {
         for (const auto& layer : mlp->layers) names.push_back(fmt::format("{}", layer.W.rows()));
         return names;
     }
-    for (const nn::CnnLayer& l : std::get<nn::Cnn>(model).layers) switch (l.spec.kind) {
-            case nn::LayerKind::conv:
-                names.push_back(l.spec.pad
-                                    ? fmt::format("Conv2D({}, {}x{}, pad {})", l.spec.size, l.spec.k,
-                                                  l.spec.k, l.spec.pad)
-                                    : fmt::format("Conv2D({}, {}x{})", l.spec.size, l.spec.k, l.spec.k));
-                break;
-            case nn::LayerKind::relu:
-                names.push_back("ReLU");
-                break;
-            case nn::LayerKind::max_pool:
-                names.push_back(fmt::format("MaxPooling2D({})", l.spec.size));
-                break;
-            case nn::LayerKind::dense:
-                names.push_back(fmt::format("Dense({})", l.spec.size));
-                break;
-        }
+    for (const nn::CnnLayer& l : std::get<nn::Cnn>(model).layers) names.push_back(nn::to_string(l.spec));
     return names;
 }
 

@@ -53,27 +53,13 @@ void the_network(const nn::Cnn& model) {
         const LayerInfo info = layer_info(s, L.spec);  // exercise 16.1
         const auto own = nn::Index(L.W.size() + L.b.size());
         agree = agree && info.out == L.out && info.parameters == own;
-        std::string name;
-        switch (L.spec.kind) {
-            case nn::LayerKind::conv:
-                name = fmt::format("Conv2D {} filters {}x{}", L.spec.size, L.spec.k, L.spec.k);
-                break;
-            case nn::LayerKind::relu:
-                name = "ReLU";
-                break;
-            case nn::LayerKind::max_pool:
-                name = fmt::format("MaxPooling2D {}x{}", L.spec.size, L.spec.size);
-                break;
-            case nn::LayerKind::dense:
-                name = fmt::format("Dense {}", L.spec.size);
-                break;
-        }
         const std::string formula =
             L.spec.kind == nn::LayerKind::conv
                 ? fmt::format("{}·({}·{}·{} + 1)", L.spec.size, L.spec.k, L.spec.k, L.in.C)
             : L.spec.kind == nn::LayerKind::dense ? fmt::format("{}·({} + 1)", L.spec.size, L.in.size())
                                                   : "";
-        rows.push_back({name, nn::to_string(info.out), nn::thousands(std::size_t(info.parameters)), formula});
+        rows.push_back({nn::to_string(L.spec), nn::to_string(info.out),
+                        nn::thousands(std::size_t(info.parameters)), formula});
         total += info.parameters;
         s = info.out;
     }

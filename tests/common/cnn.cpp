@@ -1,5 +1,5 @@
-// nn::Cnn (nn/cnn.hpp): shapes, the backward pass against central differences, results that do not
-// depend on the number of threads, and Adam's general step against its Mlp step.
+// nn::Cnn (nn/cnn.hpp): shapes, the layers' names, the backward pass against central differences,
+// results that do not depend on the number of threads, and Adam's general step against its Mlp step.
 #define EIGEN_DONT_PARALLELIZE  // as in common/src/cnn.cpp: the threads are ours, not Eigen's
 #define BOOST_TEST_MODULE cnn
 #include <omp.h>
@@ -40,6 +40,19 @@ BOOST_AUTO_TEST_CASE(shapes_and_parameter_counts) {
     // 3·(9·2 + 1) + 4·(4·3 + 1) + 6·(24 + 1) + 5·(6 + 1)
     BOOST_TEST(m.parameter_count() == std::size_t(57 + 52 + 150 + 35));
     BOOST_TEST(m.params().size() == std::size_t(8));
+}
+
+BOOST_AUTO_TEST_CASE(layer_names_as_keras_writes_them) {
+    BOOST_TEST(nn::to_string(nn::conv(32, 5)) == "Conv2D(32, 5x5)");
+    BOOST_TEST(nn::to_string(nn::conv(6, 3, 1)) == "Conv2D(6, 3x3, pad 1)");
+    BOOST_TEST(nn::to_string(nn::relu()) == "ReLU");
+    BOOST_TEST(nn::to_string(nn::max_pool(2)) == "MaxPooling2D(2)");
+    BOOST_TEST(nn::to_string(nn::dense(10)) == "Dense(10)");
+    // The layer that does not fit is named in the error.
+    nn::Rng rng(2);
+    BOOST_CHECK_EXCEPTION(nn::Cnn({1, 4, 4}, {nn::conv(2, 5)}, rng), nn::Error, [](const nn::Error& e) {
+        return std::string(e.what()) == "Conv2D(2, 5x5) does not fit an input of shape (4, 4, 1)";
+    });
 }
 
 BOOST_AUTO_TEST_CASE(a_layer_that_does_not_fit_is_an_error) {

@@ -45,6 +45,9 @@ LayerSpec conv(Index channels, Index k, Index pad = 0);
 LayerSpec relu();
 LayerSpec max_pool(Index size);
 LayerSpec dense(Index outputs);
+// Its name as Keras names the layer: "Conv2D(32, 5x5)" ("Conv2D(6, 3x3, pad 1)" with padding), "ReLU",
+// "MaxPooling2D(2)", "Dense(10)" (lesson 16's table, lesson 14's /health).
+std::string to_string(const LayerSpec& l);
 
 struct CnnLayer {
     LayerSpec spec;
