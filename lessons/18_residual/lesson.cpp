@@ -99,6 +99,18 @@ std::vector<nn::Matrix> DeepNet::backward(const nn::Matrix& dOut) {
     return G;
 }
 
+std::vector<double> DeepNet::relu_spread(const nn::Matrix& X) {
+    forward(X);
+    std::vector<double> spread;
+    for (const nn::Matrix& U : U_) {
+        if (U.size() == 0) continue;  // the output layer, a block's second layer: no ReLU
+        const nn::Matrix A = U.cwiseMax(0.0);
+        const nn::Vector mean = A.rowwise().mean();
+        spread.push_back((A.colwise() - mean).cwiseAbs2().rowwise().mean().cwiseSqrt().mean());
+    }
+    return spread;
+}
+
 std::vector<nn::Matrix*> DeepNet::params() {
     std::vector<nn::Matrix*> p;
     for (std::size_t k = 0; k < W.size(); ++k) {

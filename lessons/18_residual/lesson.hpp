@@ -41,6 +41,11 @@ public:
     // W0, b0, W1, b1, ..., for nn::Adam.
     std::vector<nn::Matrix*> params();
     nn::Index layer_count() const { return std::ssize(W); }  // hidden + 2
+    // How much the ReLU layers' outputs differ from sample to sample, after forward(X): for every layer
+    // with a ReLU (a plain network's input and hidden layers, a residual block's first layer), each
+    // unit's standard deviation over the N samples, averaged over the units. 0: the layer gives every
+    // sample the same output, so nothing that tells one sample from another gets past it.
+    std::vector<double> relu_spread(const nn::Matrix& X);
 
     DeepConfig config;
     std::vector<nn::Matrix> W, b;  // layer l: W (out, in), b (out, 1)

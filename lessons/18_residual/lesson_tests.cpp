@@ -4,7 +4,9 @@
 #define BOOST_TEST_MODULE lesson 18 network
 #include <boost/test/unit_test.hpp>
 
+#include <cmath>
 #include <string>
+#include <vector>
 
 #include "exercise.hpp"
 #include "lesson.hpp"
@@ -93,4 +95,31 @@ BOOST_AUTO_TEST_CASE(plain_and_residual_start_from_the_same_weights_and_bad_size
     DeepNet net(small(false, false), rng);
     nn_test::invalid_argument_message([&] { net.forward(nn::Matrix::Zero(4, 2)); },
                                       "forward with 4 inputs for 5");
+}
+
+BOOST_AUTO_TEST_CASE(relu_spread_is_each_units_standard_deviation_over_the_samples_averaged) {
+    const DeepConfig c = small(false, true);
+    nn::Rng rng(1823);
+    DeepNet net(c, rng);
+    for (auto& b : net.b) b = rng.normal_matrix(b.rows(), 1, 0, 0.3);
+    const nn::Matrix X = rng.normal_matrix(c.inputs, 5, 0, 1);
+    // The plain network's ReLU outputs layer by layer, and their spread unit by unit.
+    nn::Matrix h = X;
+    std::vector<double> expected;
+    for (std::size_t l = 0; l + 1 < net.W.size(); ++l) {
+        nn::Vector inv;
+        h = normalize_columns((net.W[l] * h).colwise() + net.b[l].col(0), inv).cwiseMax(0.0);
+        double sum = 0;
+        for (nn::Index i = 0; i < h.rows(); ++i)
+            sum += std::sqrt((h.row(i).array() - h.row(i).mean()).square().mean());
+        expected.push_back(sum / double(h.rows()));
+    }
+    const std::vector<double> spread = net.relu_spread(X);
+    BOOST_TEST_REQUIRE(spread.size() == expected.size());
+    for (std::size_t l = 0; l < spread.size(); ++l)
+        nn_test::check_near(spread[l], expected[l], 1e-12, "layer " + std::to_string(l) + "'s spread");
+    for (const double v : net.relu_spread(X.col(0).replicate(1, 4)))
+        nn_test::check_near(v, 0, 1e-12, "the spread of one sample repeated");
+    DeepNet residual(small(true, false), rng);  // the input layer and each block's first layer
+    BOOST_TEST(residual.relu_spread(X).size() == 3u);
 }

@@ -309,6 +309,8 @@ std::vector<DeepConfig> at_initialization(const nn::LessonOptions& opt, const nn
 struct Run {
     std::vector<double> loss, test_accuracy;
     GradientReport before, after;
+    std::vector<double> spread_before, spread_after;  // DeepNet::relu_spread on the same images
+    std::vector<int> predicted;                       // the test images' classes after the last epoch
     double seconds = 0;
 };
 
@@ -328,6 +330,7 @@ Run train_one(const DeepConfig& c, const nn::Mnist& train, const nn::Matrix& X_t
     const nn::Matrix X_grad = train.X(0, std::size_t(s.grad_batch)),
                      Y_grad = train.Y(0, std::size_t(s.grad_batch));
     r.before = gradient_norms(net, X_grad, Y_grad);
+    r.spread_before = net.relu_spread(X_grad);
     for (int e = 1; e <= s.epochs; ++e) {
         nn::ProgressBar bar(fmt::format("{} epoch {}/{}", label(c), e, s.epochs), std::size_t(n_train));
         const auto progress = [&](nn::Index seen, double loss) {
@@ -336,11 +339,58 @@ Run train_one(const DeepConfig& c, const nn::Mnist& train, const nn::Matrix& X_t
         r.loss.push_back(nn::train_epoch(nn::minibatches, n_train, s.batch, batches, get, step, progress));
         r.seconds += bar.seconds();
         bar.finish();
-        r.test_accuracy.push_back(nn::accuracy(nn::argmax_columns(net.predict(X_test)), labels));
+        r.predicted = nn::argmax_columns(net.predict(X_test));
+        r.test_accuracy.push_back(nn::accuracy(r.predicted, labels));
     }
-    r.after =
-        gradient_norms(net, train.X(0, std::size_t(s.grad_batch)), train.Y(0, std::size_t(s.grad_batch)));
+    r.after = gradient_norms(net, X_grad, Y_grad);
+    r.spread_after = net.relu_spread(X_grad);
     return r;
+}
+
+// Why a network stopped learning: its layers' outputs no longer differ from image to image
+// (DeepNet::relu_spread), so it gives every test image the same answer; then the same network,
+// from the same weights, trained with a rate 10 times smaller.
+void collapsed(const DeepConfig& c, const Run& r, const nn::Mnist& train, const nn::Matrix& X_test,
+               const std::vector<int>& labels, const Settings& s) {
+    const double first = r.spread_after.front(), last = r.spread_after.back();
+    const auto layers = std::ssize(r.spread_after) - 1;
+    std::vector<nn::Index> answers(10, 0), truth(10, 0);
+    for (const int p : r.predicted) ++answers[std::size_t(p)];
+    for (const int y : labels) ++truth[std::size_t(y)];
+    const auto most = std::max_element(answers.begin(), answers.end()) - answers.begin();
+    const auto n = nn::Index(labels.size()), count = answers[std::size_t(most)];
+    const Summary g = summarize(r.after);
+    fmt::print(
+        "Why: its top layers now give every image nearly the same output. Each unit's standard deviation\n"
+        "over the {} images, averaged over the units (DeepNet::relu_spread), is {:.2g} after the input\n"
+        "layer and {:.1e} after hidden layer {} (at the start {:.2g} and {:.2g}): each layer shrinks what\n"
+        "tells the images apart by a factor of {:.2f} on average, {:.1e} over the {} layers, against\n"
+        "{:.1e} for the gradients' hidden 1 / hidden 30. It is the forward side of the vanishing\n"
+        "gradient: a difference between two images goes up through the same layers' derivatives that\n"
+        "the gradient comes down through. The normalization holds every layer's pre-activations at\n"
+        "variance 1 over its units, so the signal itself does not vanish, only what differs from image\n"
+        "to image. With no gradient left below the top layers, nothing undoes it. The output layer sees\n"
+        "one input, so the network answers {} for {} of the {} test images.\n{}",
+        s.grad_batch, first, last, layers, r.spread_before.front(), r.spread_before.back(),
+        std::pow(last / first, 1.0 / double(layers)), last / first, layers, g.first / g.last, most, count, n,
+        count == n ? fmt::format("Its accuracy, {:.4f}, is the share of {}s among them.\n",
+                                 double(truth[std::size_t(most)]) / double(n), most)
+                   : std::string());
+    Settings slower = s;
+    slower.lr = s.lr / 10;
+    const Run slow = train_one(c, train, X_test, labels, slower);
+    std::string accuracies;
+    for (const double a : slow.test_accuracy)
+        accuracies += fmt::format("{}{:.4f}", accuracies.empty() ? "" : ", ", a);
+    const bool learns = slow.loss.back() < 0.95 * std::log(10.0);
+    fmt::print(
+        "The same network from the same weights with Adam at rate {:g}, 10 times smaller, {}: test\n"
+        "accuracy {} after epochs 1 to {}, a spread of {:.2g} after hidden layer {}.\n{}",
+        slower.lr, learns ? "learns" : "does NOT learn either", accuracies, s.epochs,
+        slow.spread_after.back(), layers,
+        learns ? fmt::format("At rate {:g} the steps are too large for this stack of {} normalized layers.\n",
+                             s.lr, layers)
+               : std::string());
 }
 
 void side_by_side(const nn::LessonOptions& opt, const nn::Mnist& train, const nn::Mnist& test,
@@ -402,7 +452,7 @@ void side_by_side(const nn::LessonOptions& opt, const nn::Mnist& train, const nn
         const auto& t = runs[k].test_accuracy;
         const auto top = std::max_element(t.begin(), t.end());
         const Summary m = summarize(runs[k].after);
-        if (runs[k].loss.back() > 0.95 * ln10)
+        if (runs[k].loss.back() > 0.95 * ln10) {
             fmt::print(
                 "The {} network has stopped learning: its training loss is {:.4f}, about ln 10 = {:.4f},\n"
                 "the loss of answering 1/10 for every class, and its gradients {} (hidden 1 / hidden 30 =\n"
@@ -412,7 +462,8 @@ void side_by_side(const nn::LessonOptions& opt, const nn::Mnist& train, const nn
                     ? "now vanish towards the input:\nlesson 10's picture, appearing during training"
                     : "are small everywhere",
                 m.first / m.last, m.smallest);
-        else if (t.back() < *top - 0.02)
+            collapsed(nets[k], runs[k], train, X_test, labels, s);
+        } else if (t.back() < *top - 0.02)
             fmt::print(
                 "The {} network's test accuracy falls from its best, {:.4f} after epoch {}, to {:.4f}: its\n"
                 "training is unstable.\n",
