@@ -7,6 +7,7 @@
 #pragma once
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstdint>
 #include <span>
@@ -66,6 +67,10 @@ inline double train_flops_per_sample(const std::vector<int>& sizes) {
     return f;
 }
 
+// How many products went to OpenBLAS so far (the benchmark says which kernels ran, and whether
+// OpenBLAS's were among them: configurations A and B have no product large enough).
+inline std::atomic<long> blas_products{0};
+
 // c = alpha·a·b (accumulate = false) or c += alpha·a·b, for blocks and transposes of dense
 // matrices. Products of at least 2^20 multiply-adds go to cblas_?gemm when NN_FAST_CBLAS is set.
 template <typename MA, typename MB, typename MC>
@@ -83,6 +88,7 @@ void gemm(typename std::decay_t<MC>::Scalar alpha, const MA& a, const MB& b, boo
                 const T beta = accumulate ? T(1) : T(0);
                 const auto ta = op(std::decay_t<MA>::IsRowMajor), tb = op(std::decay_t<MB>::IsRowMajor);
                 const int m = int(c.rows()), n = int(c.cols()), k = int(a.cols());
+                blas_products.fetch_add(1, std::memory_order_relaxed);
                 if constexpr (std::is_same_v<T, float>) {
                     cblas_sgemm(CblasColMajor, ta, tb, m, n, k, alpha, a.data(), int(a.outerStride()),
                                 b.data(), int(b.outerStride()), beta, c.data(), int(c.outerStride()));
@@ -162,6 +168,8 @@ public:
     // Floating-point operations of the products in the last epoch, as train_flops_per_sample counts
     // them, but with the first layer's counted on the nonzero inputs only when the input is sparse.
     double last_epoch_flops() const { return last_epoch_flops_; }
+    // The threads the last epoch ran on, as OpenMP's team reported them (1 without OpenMP).
+    int last_epoch_threads() const { return last_epoch_threads_; }
 
     // For the sparse path: list every image's lit pixels once (like converting the bytes to floats
     // before training, this is done once per data set; epoch() does it if it is not done yet). The
@@ -208,6 +216,7 @@ public:
         {
 #ifdef _OPENMP
             const int t = omp_get_thread_num(), nt = omp_get_num_threads();
+            if (t == 0) last_epoch_threads_ = nt;
 #else
             const int t = 0, nt = 1;
             (void)requested;
@@ -538,6 +547,7 @@ private:
     } lit_;
     std::vector<std::uint32_t> image_of_column_;
     double nonzeros_ = 0, last_epoch_flops_ = 0;
+    int last_epoch_threads_ = 1;
     long adam_t_ = 0;
 };
 
