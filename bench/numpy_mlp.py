@@ -7,7 +7,7 @@ import time
 
 import numpy as np
 
-from peers import CONFIGS, arguments, init_weights, load_split
+from peers import CONFIGS, arguments, init_weights, load_split, openblas
 
 
 def main():
@@ -79,7 +79,10 @@ def main():
 
     predicted = forward(x_test)[-1].argmax(axis=1)
     print(f"accuracy {np.mean(predicted == y_test):.4f}")
-    print(f"info NumPy {np.__version__}, float32, {args.threads} threads (OPENBLAS_NUM_THREADS)")
+    core, threads = openblas()
+    print(f"info NumPy {np.__version__}, float32, OpenBLAS {core}, {threads} threads")
+    print(f"kernel {core}")
+    print(f"threads {threads}")
 
 
 if __name__ == "__main__":

@@ -1,10 +1,11 @@
 """What the NumPy and PyTorch peers share: the three configurations, MNIST's IDX files, the output.
 
-Each peer prints one line per epoch, "epoch <k> <seconds>", then "accuracy <test accuracy>" and
-"info <what ran>"; nn_bench reads those lines. Only training is timed (shuffle and batching
-included), as in ours.
+Each peer prints one line per epoch, "epoch <k> <seconds>", then "accuracy <test accuracy>",
+"info <what ran>", "kernel <OpenBLAS's core name>" and "threads <n>"; nn_bench reads those lines.
+Only training is timed (shuffle and batching included), as in ours.
 """
 import argparse
+import ctypes
 import os
 import sys
 
@@ -52,3 +53,23 @@ def init_weights(kind, fan_in, fan_out, rng):
         r = np.sqrt(6.0 / (fan_in + fan_out))
         return rng.uniform(-r, r, size=(fan_in, fan_out)).astype(np.float32)
     return rng.standard_normal((fan_in, fan_out)).astype(np.float32)
+
+
+def openblas():
+    """(core name, threads) of the OpenBLAS this process has loaded (NumPy's or PyTorch's BLAS).
+
+    The core name is OpenBLAS's own for the kernels it runs (SkylakeX, Haswell, Prescott, ...): with
+    OPENBLAS_CORETYPE unset, Debian's OpenBLAS 0.3.21 picks the generic Prescott kernels on CPUs it
+    does not know, and nn_bench refuses a ratio against a peer that ran them. When the BLAS library
+    is not OpenBLAS, the name says what it is, and threads is 0."""
+    with open("/proc/self/maps") as f:
+        libs = sorted({line.split()[-1] for line in f if "blas" in line.split()[-1].lower()})
+    for path in libs:
+        try:
+            lib = ctypes.CDLL(path)
+            corename, threads = lib.openblas_get_corename, lib.openblas_get_num_threads
+        except (OSError, AttributeError):
+            continue
+        corename.restype = ctypes.c_char_p
+        return corename().decode(), threads()
+    return "not OpenBLAS (" + (", ".join(libs) or "no BLAS loaded") + ")", 0

@@ -10,7 +10,6 @@ Prints "epoch <k> <seconds>", "accuracy <test accuracy>", "info <what ran>", "ke
 core name>", "threads <n>" and "config <line>" (torch.__config__.show() and parallel_info()).
 """
 import argparse
-import ctypes
 import os
 import sys
 import tempfile
@@ -20,7 +19,7 @@ import numpy as np
 import torch
 from torch import nn
 
-from peers import load_split
+from peers import load_split, openblas
 
 
 def arguments():
@@ -35,22 +34,6 @@ def arguments():
     if args.epochs < 1 or args.images < 0:
         p.error("--epochs must be at least 1 and --images at least 0")
     return args
-
-
-def openblas_core():
-    """OpenBLAS's name for the kernels it runs in this process (SkylakeX, Haswell, Prescott, ...),
-    read from the BLAS library PyTorch loaded, or what that library is when it is not OpenBLAS."""
-    with open("/proc/self/maps") as f:
-        libs = sorted({line.split()[-1] for line in f if "blas" in line.split()[-1].lower()})
-    for path in libs:
-        try:
-            lib = ctypes.CDLL(path)
-            get = lib.openblas_get_corename
-        except (OSError, AttributeError):
-            continue
-        get.restype = ctypes.c_char_p
-        return get().decode()
-    return "not OpenBLAS (" + (", ".join(libs) or "no BLAS loaded") + ")"
 
 
 def onednn_isa(model, x):
@@ -127,7 +110,7 @@ def main():
     with torch.no_grad():
         predicted = torch.cat([model(x_test[i:i + 1000]).argmax(dim=1) for i in range(0, len(x_test), 1000)])
     print(f"accuracy {(predicted == y_test).float().mean().item():.4f}")
-    core = openblas_core()
+    core, _ = openblas()
     conv = "/".join(sorted(set(backends)))
     if isa:
         conv += f" ({isa})"

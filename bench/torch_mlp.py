@@ -8,7 +8,7 @@ import numpy as np
 import torch
 from torch import nn
 
-from peers import CONFIGS, arguments, load_split
+from peers import CONFIGS, arguments, load_split, openblas
 
 
 def main():
@@ -61,7 +61,10 @@ def main():
     with torch.no_grad():
         predicted = model(x_test).argmax(dim=1)
     print(f"accuracy {(predicted == y_test).float().mean().item():.4f}")
-    print(f"info PyTorch {torch.__version__}, float32, {torch.get_num_threads()} threads")
+    core, _ = openblas()
+    print(f"info PyTorch {torch.__version__}, float32, OpenBLAS {core}, {torch.get_num_threads()} threads")
+    print(f"kernel {core}")
+    print(f"threads {torch.get_num_threads()}")
 
 
 if __name__ == "__main__":

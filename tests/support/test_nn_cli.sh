@@ -63,6 +63,7 @@ expect 0 "NumPy and PyTorch" "$root/nn" bench --help
 expect 2 "Z not in {A,B,C,D}" "$root/nn" bench --config A,Z
 expect 2 "julia not in" "$root/nn" bench --peers julia
 expect 2 "--threads" "$root/nn" bench --threads 0
+expect 2 "kernel name of letters and digits" "$root/nn" bench --coretype 'SkylakeX;true'
 expect 1 "error:" "$root/nn" bench --peers none --config A --epochs 1 --data "$tmp/nowhere"
 
 # The lessons' facts come from lessons/lessons.txt, with nothing configured or built.
