@@ -529,6 +529,23 @@ std::string range(const std::vector<double>& v, const char* format) {
 
 using Rows = std::vector<std::vector<std::string>>;
 
+// The "time vs ours" cell: 1.00 for ours, the refusal, or the median of the rounds' ratios.
+std::string time_vs_ours(Who who, const std::string& refused, const std::vector<double>& ratios) {
+    if (who == Who::nnsteps) return "1.00";
+    if (!refused.empty()) return refused;
+    return ratios.empty() ? "" : fmt::format("{:.2f}x", median_of(ratios));
+}
+
+// A row of the kernels' table: the BLAS kernel a participant ran and its threads, as it reports them.
+std::vector<std::string> kernel_row(const Measurement& m) {
+    const char* reported = m.who == Who::nnsteps      ? "OpenMP's team (omp_get_num_threads)"
+                           : m.who == Who::lesson_cnn ? "OpenMP (omp_get_max_threads)"
+                           : m.who == Who::numpy      ? "OpenBLAS (openblas_get_num_threads)"
+                                                      : "torch.get_num_threads()";
+    return {name(m.who), m.openblas ? "OpenBLAS " + m.kernel : m.kernel, fmt::format("{}", m.threads),
+            reported};
+}
+
 // Issues 14 and 17: ours at least `target` times as fast as the peer (the median of the rounds'
 // ratios), at the same accuracy (ours at most same_accuracy below the peer's: 50 of the 10,000 test
 // images), and no ratio at all when either side ran a fallback kernel.
@@ -582,21 +599,12 @@ Summary summarize(const BenchConfig& c, const std::vector<Measurement>& results,
         const std::string refused = who == Who::nnsteps     ? ""
                                     : !ours_refused.empty() ? ours_refused
                                                             : fallback(all);
-        summary.rows.push_back({name(who), fmt::format("{:.3f}", s), range(times, "{:.3f}"),
-                                fmt::format("{:.0f}", double(train_size) / s),
-                                fmt::format("{:.1f}", flops / s / 1e9), fmt::format("{:.1f}", done / s / 1e9),
-                                fmt::format("{:.0f}%", 100 * done / s / 1e9 / peak),
-                                fmt::format("{:.4f}", all.accuracy),
-                                who == Who::nnsteps ? "1.00"
-                                : !refused.empty()  ? refused
-                                : ratios.empty()    ? ""
-                                                    : fmt::format("{:.2f}x", median_of(ratios)),
-                                all.detail});
-        summary.kernels.push_back({name(who), all.openblas ? "OpenBLAS " + all.kernel : all.kernel,
-                                   fmt::format("{}", all.threads),
-                                   who == Who::nnsteps ? "OpenMP's team (omp_get_num_threads)"
-                                   : who == Who::numpy ? "OpenBLAS (openblas_get_num_threads)"
-                                                       : "torch.get_num_threads()"});
+        summary.rows.push_back(
+            {name(who), fmt::format("{:.3f}", s), range(times, "{:.3f}"),
+             fmt::format("{:.0f}", double(train_size) / s), fmt::format("{:.1f}", flops / s / 1e9),
+             fmt::format("{:.1f}", done / s / 1e9), fmt::format("{:.0f}%", 100 * done / s / 1e9 / peak),
+             fmt::format("{:.4f}", all.accuracy), time_vs_ours(who, refused, ratios), all.detail});
+        summary.kernels.push_back(kernel_row(all));
         const double target = who == Who::numpy ? c.vs_numpy : who == Who::torch ? c.vs_torch : 0;
         if (target > 0 && ours.ok)
             summary.targets.push_back(
@@ -806,17 +814,8 @@ Rows run_cnn(const BenchConfig& c, const Options& opt, const nn::Mnist& train, c
         rows.push_back({name(who), fmt::format("{:.3f}", s), range(all.epoch_seconds, "{:.3f}"),
                         fmt::format("{:.0f}", double(n) / s), fmt::format("{:.1f}", flops / s / 1e9),
                         fmt::format("{:.0f}%", 100 * flops / s / 1e9 / peak),
-                        fmt::format("{:.4f}", all.accuracy),
-                        who == Who::nnsteps ? "1.00"
-                        : !refused.empty()  ? refused
-                        : ratios.empty()    ? ""
-                                            : fmt::format("{:.2f}x", median_of(ratios)),
-                        all.detail});
-        kernels.push_back({name(who), all.openblas ? "OpenBLAS " + all.kernel : all.kernel,
-                           fmt::format("{}", all.threads),
-                           who == Who::nnsteps      ? "OpenMP's team (omp_get_num_threads)"
-                           : who == Who::lesson_cnn ? "OpenMP (omp_get_max_threads)"
-                                                    : "torch.get_num_threads()"});
+                        fmt::format("{:.4f}", all.accuracy), time_vs_ours(who, refused, ratios), all.detail});
+        kernels.push_back(kernel_row(all));
     }
     nn::print_table(
         {"", "s/epoch", "rounds", "images/s", "GFLOP/s", "of peak", "test acc", "time vs ours", "what"}, rows,
