@@ -315,6 +315,14 @@ def run(cmd, timeout, env=None, limited=False):
         p.communicate()
         return None, ''
 
+def mutant_env(i):
+    """The environment of a run with mutant i active (-1: none). A crash ends the run: a mutant
+    that writes past the end of a buffer corrupts the heap, and Boost.Test, which turns a signal
+    into an exception, then allocates, aborts in malloc, catches that abort, and so on without end
+    (measured: 12 of the 18 time-outs of a whole sweep, each holding a worker for the full
+    time-out). Without the catching the run dies of the signal at once, which is as much a kill."""
+    return dict(os.environ, NN_MUTANT=str(i), NN_NO_PROGRESS='1', BOOST_TEST_CATCH_SYSTEM_ERRORS='no')
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     ap.add_argument('root'); ap.add_argument('build')
@@ -348,6 +356,7 @@ def main():
         print('lesson %s: %d mutants%s' % (nn, len(mutants), '' if n == 1 else ', %d in share %d/%d' % (len(chosen), k, n)), flush=True)
         exe = os.path.join(a.build, 'tests', 'test%s_mutant' % nn)
         stillborn = set()
+        t_build = time.time()
         if not a.list and chosen:
             for attempt in range(8):
                 text, copies = schemata(src, [(i, m) for i, m in chosen if i not in stillborn], lesson)
@@ -369,7 +378,7 @@ def main():
         if not a.list and chosen:
             # No mutant active, run exactly as a mutant is (same script, limits and time): it must
             # pass, or a "kill" could be the harness failing, not the tests rejecting the mutant.
-            code, log = run(['bash', expect_fail, 'any', exe], a.timeout, dict(os.environ, NN_MUTANT='-1', NN_NO_PROGRESS='1'), limited=True)
+            code, log = run(['bash', expect_fail, 'any', exe], a.timeout, mutant_env(-1), limited=True)
             if 'PASSES:' not in log:
                 print(log[-3000:]); print('mutants: lesson %s: the tests do not pass with no mutant active' % nn, file=sys.stderr)
                 return 2
@@ -377,13 +386,17 @@ def main():
         # a.jobs at a time (every core; a mutant that loops holds one worker for its time-out), and
         # their results are read in mutant order, so the report is the same on any number of cores.
         def run_mutant(i):
-            env = dict(os.environ, NN_MUTANT=str(i), NN_NO_PROGRESS='1')
-            return run(['bash', expect_fail, 'any', exe], a.timeout, env, limited=True)
+            return run(['bash', expect_fail, 'any', exe], a.timeout, mutant_env(i), limited=True)
         results = {}
+        t_run = time.time()
         if not a.list:
             todo = [i for i, _ in chosen if i not in stillborn]
             with concurrent.futures.ThreadPoolExecutor(max_workers=a.jobs) as pool:
                 results = dict(zip(todo, pool.map(run_mutant, todo)))
+            hung = sum(1 for c, _ in results.values() if c is None)
+            print('  built in %.0f s (%d attempt%s), %d runs in %.0f s, %d timed out after %d s' % (
+                t_run - t_build, attempt + 1 if chosen else 0, '' if chosen and attempt == 0 else 's',
+                len(todo), time.time() - t_run, hung, a.timeout), flush=True)
         for i, m in chosen:
             ex = ex_of.get(m.function, 'helpers')
             st = stats.setdefault(ex, {'made': 0, 'killed': 0, 'equivalent': 0, 'survived': 0, 'stillborn': 0})
@@ -397,6 +410,8 @@ def main():
             if 'NO TEST CASE RAN' in log:
                 print(log[-3000:]); print('mutants: lesson %s: no test case ran' % nn, file=sys.stderr)
                 return 2
+            if code is None:  # killed by the time-out: say which, as each one costs its length
+                print('  timed out: %s\n      %s\n   -> %s' % (label, m.original.strip(), m.mutated.strip()), flush=True)
             if 'PASSES:' not in log:
                 # failed checks, an exception, a crash (with or without a verdict) or a time-out:
                 # ./nn check would report each of these to a learner as a failure
