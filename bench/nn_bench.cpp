@@ -35,6 +35,7 @@
 #include "fast_mlp.hpp"
 #include "nn/cnn.hpp"
 #include "nn/data.hpp"
+#include "nn/lesson.hpp"
 #include "nn/losses.hpp"
 #include "nn/optim.hpp"
 #include "nn/print.hpp"
@@ -450,7 +451,9 @@ std::optional<int> parse_options(int argc, char** argv, Options& opt) {
     app.add_flag("--dense", opt.dense, "Ours without skipping the zero pixels in the first layer");
     app.add_option("--data", opt.data_dir, "Folder with MNIST's IDX files")->capture_default_str();
     app.add_option("--python", opt.python, "Python with numpy and torch (Debian's)")->capture_default_str();
-    app.add_option("--seed", opt.seed, "Seed for weights and shuffling")->capture_default_str();
+    app.add_option("--seed", opt.seed, "Seed for weights and shuffling")
+        ->check(nn::seed_value())
+        ->capture_default_str();
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

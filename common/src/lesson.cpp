@@ -1,5 +1,9 @@
 #include "nn/lesson.hpp"
 
+#include <charconv>
+#include <cmath>
+#include <system_error>
+
 #include "nn/data.hpp"
 #include "nn/types.hpp"
 
@@ -7,6 +11,32 @@ namespace nn {
 
 std::string measured(double v, fmt::format_string<double> spec) {
     return "~" + fmt::vformat(spec, fmt::make_format_args(v));
+}
+
+CLI::Validator finite_range(double lo, double hi) {
+    return {[lo, hi](std::string& text) -> std::string {
+                double v = 0;
+                const char* end = text.data() + text.size();
+                const auto [stop, ec] = std::from_chars(text.data(), end, v);
+                if (ec != std::errc() || stop != end || !std::isfinite(v))
+                    return fmt::format("'{}' is not a finite number", text);
+                if (v < lo || v > hi) return fmt::format("{} is not in [{} - {}]", text, lo, hi);
+                return {};
+            },
+            fmt::format("FLOAT in [{} - {}]", lo, hi)};
+}
+
+CLI::Validator seed_value() {
+    return {[](std::string& text) -> std::string {
+                std::uint64_t v = 0;
+                const char* end = text.data() + text.size();
+                const auto [stop, ec] = std::from_chars(text.data(), end, v);
+                if (ec != std::errc() || stop != end)
+                    return fmt::format("'{}' is not a seed (a whole number from 0 to {})", text,
+                                       std::uint64_t(-1));
+                return {};
+            },
+            ""};
 }
 
 void print_timing(const LessonOptions& opt, const std::string& line) {

@@ -250,9 +250,12 @@ int main(int argc, char** argv) {
         ->capture_default_str();
     lesson.cli()
         .add_option("--lr", s.lr, "learning rate")
-        ->check(CLI::Range(1e-6, 10.0))
+        ->check(nn::finite_range(1e-6, 10.0))
         ->capture_default_str();
-    lesson.cli().add_option("--seed", s.seed, "seed of the split and the start")->capture_default_str();
+    lesson.cli()
+        .add_option("--seed", s.seed, "seed of the split and the start")
+        ->check(nn::seed_value())
+        ->capture_default_str();
     return lesson.run(argc, argv, [&](const nn::LessonOptions& opt) {
         const auto iris = nn::load_iris(opt.data_dir / "iris.csv");
         summaries(s);

@@ -350,15 +350,15 @@ int main(int argc, char** argv) {
     lesson.cli().add_flag("--quick", quick, "smaller subsets and fewer epochs (what ./nn test checks)");
     lesson.cli()
         .add_option("--l2", reg.l2_small, "the smaller λ of the L2 penalty in section 2")
-        ->check(CLI::Range(0.0, 1.0))
+        ->check(nn::finite_range(0.0, 1.0))
         ->capture_default_str();
     lesson.cli()
         .add_option("--l2-large", reg.l2_large, "the larger λ in section 2")
-        ->check(CLI::Range(0.0, 1.0))
+        ->check(nn::finite_range(0.0, 1.0))
         ->capture_default_str();
     lesson.cli()
         .add_option("--dropout", reg.dropout, "dropout probability in section 2")
-        ->check(CLI::Range(0.0, 0.95))
+        ->check(nn::finite_range(0.0, 0.95))
         ->capture_default_str();
     return lesson.run(argc, argv, [&](const nn::LessonOptions& opt) {
         const nn::Mnist train_set = nn::load_mnist(opt.data_dir / "mnist", "train");

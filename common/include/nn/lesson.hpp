@@ -50,6 +50,14 @@ struct LessonOptions {
 // column, pad the whole string: fmt::format("{:>10}", nn::measured(t, "{:.3g}")).
 std::string measured(double v, fmt::format_string<double> spec);
 
+// Checks for a lesson's own numeric options (CLI11 validators: they see the text as typed, before
+// it is converted). CLI::Range lets "nan" through, since every comparison with NaN is false, and
+// CLI11 turns "-1" or a number past 2^64 into a valid-looking unsigned value without a word.
+// A finite number in [lo, hi]: "nan", "inf", "1e400" and "0.5x" are command-line errors.
+CLI::Validator finite_range(double lo, double hi);
+// A seed: decimal digits only, at most 18446744073709551615.
+CLI::Validator seed_value();
+
 // Prints a line (a newline is added) that holds measured times, formatted with measured().
 // --no-timings leaves it out.
 void print_timing(const LessonOptions& opt, const std::string& line);
