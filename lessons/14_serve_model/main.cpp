@@ -203,7 +203,13 @@ int main(int argc, char** argv) {
             "a model saved by lesson 12 (an MLP) or lesson 16 (a CNN: models/16-cnn.nnm), or \"small\" "
             "to train one now")
         ->capture_default_str();
-    lesson.cli().add_option("--host", s.host, "address to listen on")->capture_default_str();
+    lesson.cli()
+        .add_option("--host", s.host, "address to listen on")
+        // An empty address is no address: cpp-httplib would quietly listen on IPv6's ::1 alone,
+        // while the lesson prints http://:port/ as where to find it.
+        ->check(CLI::Validator(
+            [](const std::string& host) { return host.empty() ? std::string("an empty address") : ""; }, ""))
+        ->capture_default_str();
     lesson.cli()
         .add_option("--port", s.port, "port to listen on (0: any free port)")
         ->check(CLI::Range(0, 65535))

@@ -36,6 +36,7 @@ expect 2 "Value 99999 not in range" "$root/nn" run 14 --port 99999
 # A typed number that is no number (CLI11 alone lets NaN through a range and wraps -1 into a seed).
 expect 2 "'nan' is not a finite number" "$root/nn" run 13 --dropout nan
 expect 2 "'-1' is not a seed" "$root/nn" run 11 --seed -1
+expect 2 "an empty address" "$root/nn" run 14 --host ""
 expect 1 "no model file" "$root/nn" run 14 --model "$tmp/none.nnm" --once --port 0
 # ./nn run NN --section K: only that section; a wrong K is an error naming the sections there are.
 expect 2 "lesson 00 has no section 9: its sections are 1 2 3" "$root/nn" run 00 --section 9
