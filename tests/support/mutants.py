@@ -320,7 +320,8 @@ def mutant_env(i):
     that writes past the end of a buffer corrupts the heap, and Boost.Test, which turns a signal
     into an exception, then allocates, aborts in malloc, catches that abort, and so on without end
     (measured: 17 of the 18 time-outs of a whole sweep, each holding a worker for the full
-    time-out; the sweep took 720 s with them, 307 s without). Without the catching the run dies of the signal at once, which is as much a kill."""
+    time-out; the sweep took 720 s with them, 307 s without). Without the catching the run dies of
+    the signal at once, which is as much a kill."""
     return dict(os.environ, NN_MUTANT=str(i), NN_NO_PROGRESS='1', BOOST_TEST_CATCH_SYSTEM_ERRORS='no')
 
 def main():
