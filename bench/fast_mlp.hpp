@@ -7,6 +7,7 @@
 #pragma once
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <cmath>
 #include <cstdint>
@@ -114,6 +115,9 @@ public:
     using Mat = Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic>;  // one sample per column
     using RowMat = Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
     using Vec = Eigen::Matrix<T, Eigen::Dynamic, 1>;
+    // The sparse first layer keeps its rows in strips of 16 (see first_layer_sparse).
+    static constexpr Index strip = 16;
+    using Strip = Eigen::Matrix<T, strip, 1>;
 
     // Starts from model's weights and activations (nn::Mlp draws the weights, so both paths start
     // alike). Hidden layers may use relu or sigmoid; the last layer's activation must go with the
@@ -134,14 +138,13 @@ public:
         sparse_ = cfg_.sparse_input && L >= 2;
         A_.push_back(Mat(sparse_ ? 0 : sizes_[0], B));
         if (sparse_) {
-            rows_pad_ = (Index(sizes_[1]) + chunk - 1) / chunk * chunk;
-            W0_ = Mat::Zero(rows_pad_, sizes_[0]);
-            W0_.topRows(sizes_[1]) = W_[0];
-            b0_ = Vec::Zero(rows_pad_);
+            strips_ = (Index(sizes_[1]) + strip - 1) / strip;
+            W0_ = Mat::Zero(strip, strips_ * sizes_[0]);
+            for (Index s = 0; s < strips_; ++s) strip_block(W0_, s) = rows_of_strip(W_[0], s);
+            b0_ = Vec::Zero(strips_ * strip);
             b0_.head(sizes_[1]) = b_[0];
-            image_of_column_.resize(std::size_t(B));
             if (cfg_.optimizer == Optimizer::adam) {
-                G0_ = Mat::Zero(rows_pad_, sizes_[0]);
+                G0_ = Mat::Zero(strip, strips_ * sizes_[0]);
                 mW0_ = G0_;
                 vW0_ = G0_;
             }
@@ -151,7 +154,7 @@ public:
             A_.push_back(Mat(sizes_[l + 1], B));
             D_.push_back(Mat(sizes_[l + 1], B));
             if (cfg_.optimizer == Optimizer::adam) {
-                const bool unused = sparse_ && l == 0;  // the sparse path keeps its own, by columns
+                const bool unused = sparse_ && l == 0;  // the sparse path keeps its own, in strips
                 G_.push_back(unused ? RowMat() : RowMat::Zero(W_[l].rows(), W_[l].cols()));
                 mW_.push_back(unused ? RowMat() : RowMat::Zero(W_[l].rows(), W_[l].cols()));
                 vW_.push_back(unused ? RowMat() : RowMat::Zero(W_[l].rows(), W_[l].cols()));
@@ -180,17 +183,21 @@ public:
         if (!sparse_ || (!reprepare && lit_.pixels == data.pixels.data() && lit_.images == data.size()))
             return;
         const std::size_t dim = std::size_t(data.dim);
+        if (dim > 65536)
+            throw Error(fmt::format("fast::Trainer: the sparse path lists pixels by 16-bit index, and images "
+                                    "have {} values (at most 65,536); use sparse_input = false",
+                                    dim));
         lit_.pixels = data.pixels.data();
         lit_.images = data.size();
         lit_.start.assign(1, 0);
         lit_.index.clear();
-        lit_.value.clear();
+        lit_.byte.clear();
         for (std::size_t i = 0; i < data.size(); ++i) {
             const std::uint8_t* px = data.pixels.data() + i * dim;
             for (std::size_t p = 0; p < dim; ++p) {
                 if (px[p] == 0) continue;
                 lit_.index.push_back(std::uint16_t(p));
-                lit_.value.push_back(T(px[p]) * T(1.0 / 255.0));
+                lit_.byte.push_back(px[p]);
             }
             lit_.start.push_back(lit_.index.size());
         }
@@ -210,6 +217,7 @@ public:
         // a team of its own (with one thread of ours it would, at a cost on every product).
         const int eigen_threads = Eigen::nbThreads();
         Eigen::setNbThreads(1);
+        if (sparse_) plan_stream(order);
 #ifdef _OPENMP
 #pragma omp parallel num_threads(requested > 0 ? requested : omp_get_max_threads())
 #endif
@@ -221,35 +229,57 @@ public:
             const int t = 0, nt = 1;
             (void)requested;
 #endif
+            if (sparse_) {
+                copy_stream(order, t, nt);
+#ifdef _OPENMP
+#pragma omp barrier
+#endif
+            }
             for (std::size_t k = 0; k < batches; ++k) {
                 const std::size_t first = k * B;
                 const Index n = Index(std::min(B, n_total - first));
                 const Index c0 = n * t / nt, c1 = n * (t + 1) / nt;
-                if (t == 0 && cfg_.optimizer == Optimizer::adam) ++adam_t_;  // read after the barrier
+                const auto batch = order.subspan(first, std::size_t(n));
+                if (sparse_) {
+                    // This thread's strips of the first layer, for every column (the strips'
+                    // weights are this thread's alone); then a barrier, and the columns as below.
+                    first_layer_sparse(first, n, t, nt);
+#ifdef _OPENMP
+#pragma omp barrier
+#endif
+                }
+                // Adam's step count, read by update() after the next barrier; every thread has
+                // finished the last batch's update() by now (sparse input: the barrier above).
+                if (t == 0 && cfg_.optimizer == Optimizer::adam) ++adam_t_;
                 if (c1 > c0) {
-                    gather(data, order.subspan(first, std::size_t(n)), c0, c1 - c0);
-                    if (sparse_) first_layer_sparse(c0, c1);
+                    gather(data, batch, c0, c1 - c0);
                     forward_backward(sparse_ ? 1 : 0, n, c0, c1 - c0);
                 }
 #ifdef _OPENMP
 #pragma omp barrier
 #endif
-                update(n, t, nt);
+                update(first, batch, t, nt);
+                // Dense input: the next batch's columns read every row this update wrote. Sparse
+                // input: the next batch's first step reads only this thread's strips, and the
+                // barrier after it comes before any other weight is read, or a buffer that this
+                // update reads (A_, D_) is written.
 #ifdef _OPENMP
+                if (!sparse_) {
 #pragma omp barrier
+                }
 #endif
             }
         }
         Eigen::setNbThreads(eigen_threads);
         if (sparse_) {  // scores() and to_mlp() read W_ and b_
-            W_[0] = W0_.topRows(sizes_[1]);
+            for (Index s = 0; s < strips_; ++s) rows_of_strip(W_[0], s) = strip_block(W0_, s);
             b_[0] = b0_.head(sizes_[1]);
         }
         const double dense = train_flops_per_sample(sizes_) * double(n_total);
         const double first_layer = 4.0 * double(sizes_[0]) * double(sizes_[1]);
         last_epoch_flops_ =
-            sparse_ ? dense - first_layer * double(n_total) + 4.0 * double(sizes_[1]) * nonzeros_ : dense;
-        nonzeros_ = 0;
+            sparse_ ? dense - first_layer * double(n_total) + 4.0 * double(sizes_[1]) * double(stream_.start.back())
+                    : dense;
     }
 
     // The last layer's outputs (classes, n) for images [first, first + n), computed in T.
@@ -348,50 +378,108 @@ private:
         }
     }
 
-    // Columns [c0, c0 + w) of the batch: the labels one-hot, and the pixels as a dense column or,
-    // for the sparse path, which image's list of lit pixels to use.
+    // Columns [c0, c0 + w) of the batch: the labels one-hot, and the pixels as a dense column (the
+    // sparse path reads each image's lit pixels from the prepared lists instead).
     void gather(const ImageSet& data, std::span<const std::uint32_t> batch, Index c0, Index w) {
         for (Index c = c0; c < c0 + w; ++c) {
             const std::uint32_t index = batch[std::size_t(c)];
             Y_.col(c).setZero();
             Y_(Index(data.labels[index]), c) = T(1);
-            if (!sparse_) {
-                gather_column(data, index, A_[0].col(c));
-                continue;
-            }
-            image_of_column_[std::size_t(c)] = index;  // its lit pixels are in the prepared lists
+            if (!sparse_) gather_column(data, index, A_[0].col(c));
         }
     }
 
-    // The first layer on sparse input, for batch columns [c0, c1): z = b + Σ x_p · W[:, p] over each
-    // column's lit pixels p, 32 rows at a time: the 32 sums stay in registers while the pixels go
-    // by, and those 32 rows of W (128 bytes per pixel) stay in the core's cache for all the columns.
-    void first_layer_sparse(Index c0, Index c1) {
-        const Index rows = sizes_[1];
-        for (Index r = 0; r < rows_pad_; r += chunk) {
-            const Index m = std::min(chunk, rows - r);
-            const T* W = W0_.data() + r;
-            for (Index j = c0; j < c1; ++j) {
-                const std::uint32_t image = image_of_column_[std::size_t(j)];
-                const std::uint16_t* idx = lit_.index.data() + lit_.start[image];
-                const T* val = lit_.value.data() + lit_.start[image];
-                const int count = int(lit_.start[image + 1] - lit_.start[image]);
-                Chunk acc = b0_.template segment<chunk>(r);
-                for (int k = 0; k < count; ++k)
-                    acc.noalias() += val[k] * Eigen::Map<const Chunk>(W + Index(idx[k]) * rows_pad_);
-                Z_[0].col(j).segment(r, m) = acc.head(m);
+    // The sparse first layer's weights are stored in strips of 16 rows: strip s holds rows
+    // [16s, 16s + 16) of W for every pixel, pixel p's 16 weights at column s·inputs + p of W0_ (rows
+    // past the layer's last stay 0). A strip is 16 · 784 · 4 bytes = 49 KiB in float: it stays in a
+    // core's first-level cache while a batch's pixels go by, and each thread owns whole strips.
+    auto strip_block(Mat& M, Index s) const { return M.middleCols(s * sizes_[0], sizes_[0]); }
+    auto strip_block(const Mat& M, Index s) const { return M.middleCols(s * sizes_[0], sizes_[0]); }
+    static auto rows_of_strip(auto& W, Index s) {
+        return W.middleRows(s * strip, std::min(strip, W.rows() - s * strip));
+    }
+    // Thread t of nt owns strips [first, second) (a thread may own none when strips are few).
+    std::pair<Index, Index> own_strips(int t, int nt) const { return {strips_ * t / nt, strips_ * (t + 1) / nt}; }
+    // One image's lit pixels: pixel idx[k] has the value scale[byte[k]] (byte / 255).
+    struct Lit {
+        const std::uint16_t* idx;
+        const std::uint8_t* byte;
+        int count;
+        const T* scale;
+        T val(int k) const { return scale[byte[k]]; }
+    };
+    // The epoch's lit pixels in the epoch's order. Read image by image in a shuffled order, each
+    // image's lists would start with a cache miss (and its entry of lit_.start with another), on
+    // every strip of every batch. So each epoch first copies them, in its order, into one stream
+    // that training then reads from start to end. plan_stream sizes it (one thread), copy_stream
+    // fills thread t's share of the positions.
+    void plan_stream(std::span<const std::uint32_t> order) {
+        stream_.start.resize(order.size() + 1);
+        stream_.start[0] = 0;
+        for (std::size_t i = 0; i < order.size(); ++i)
+            stream_.start[i + 1] = stream_.start[i] + (lit_.start[order[i] + 1] - lit_.start[order[i]]);
+        stream_.index.resize(stream_.start.back());
+        stream_.byte.resize(stream_.start.back());
+    }
+    void copy_stream(std::span<const std::uint32_t> order, int t, int nt) {
+        const std::size_t i0 = order.size() * std::size_t(t) / std::size_t(nt);
+        const std::size_t i1 = order.size() * std::size_t(t + 1) / std::size_t(nt);
+        for (std::size_t i = i0; i < i1; ++i) {
+            const std::size_t a = lit_.start[order[i]], count = lit_.start[order[i] + 1] - a;
+            std::copy_n(lit_.index.data() + a, count, stream_.index.data() + stream_.start[i]);
+            std::copy_n(lit_.byte.data() + a, count, stream_.byte.data() + stream_.start[i]);
+        }
+    }
+    // The lit pixels of the image at position i of the epoch's order.
+    Lit lit_at(std::size_t i) const {
+        const std::size_t a = stream_.start[i];
+        return {stream_.index.data() + a, stream_.byte.data() + a, int(stream_.start[i + 1] - a), lit_.scale.data()};
+    }
+
+    // The first layer on sparse input, for this thread's strips of rows and every column of the
+    // batch: z = b + Σ x_p · W[:, p] over each column's lit pixels p, 16 rows at a time. Only the
+    // pre-activations are written here; each thread applies the activation to its own columns
+    // (forward_backward), after the barrier.
+    void first_layer_sparse(std::size_t first, Index n, int t, int nt) {
+        const auto [s0, s1] = own_strips(t, nt);
+        for (Index s = s0; s < s1; ++s) {
+            const Index r = s * strip, m = std::min(strip, Index(sizes_[1]) - r);
+            const T* W = strip_block(W0_, s).data();
+            for (Index j = 0; j < n; ++j) {
+                const Lit x = lit_at(first + std::size_t(j));
+                Z_[0].col(j).segment(r, m) = sparse_sum(W, x, b0_.data() + r).head(m);
             }
         }
-        auto Z = Z_[0].middleCols(c0, c1 - c0);
-        auto A = A_[1].middleCols(c0, c1 - c0);
-        A = Z;
-        activate(0, A);  // layers() >= 2, so the first layer is a hidden one
+    }
+
+    // b + Σ_k x.val[k] · W[:, x.idx[k]] for one strip (W is its block), four pixels at a time into
+    // four sums: one sum would make each addition wait for the one before it (4 cycles), four keep
+    // the FMA units busy. The four are added at the end, so the order of the additions differs from
+    // a plain loop's (the same sum up to rounding).
+    static Strip sparse_sum(const T* W, const Lit& x, const T* b) {
+        using Col = Eigen::Map<const Strip, Eigen::AlignedMax>;
+        const auto col = [&](int k) { return Col(W + Index(x.idx[k]) * strip); };
+        Strip s0 = Eigen::Map<const Strip>(b), s1 = Strip::Zero(), s2 = Strip::Zero(), s3 = Strip::Zero();
+        int k = 0;
+        for (; k + 4 <= x.count; k += 4) {
+            s0.noalias() += x.val(k) * col(k);
+            s1.noalias() += x.val(k + 1) * col(k + 1);
+            s2.noalias() += x.val(k + 2) * col(k + 2);
+            s3.noalias() += x.val(k + 3) * col(k + 3);
+        }
+        for (; k < x.count; ++k) s0.noalias() += x.val(k) * col(k);
+        return (s0 + s1) + (s2 + s3);
     }
 
     // Columns [c0, c0 + w) of a batch of n: forward from layer `from` (the layers below are done),
     // the output delta, and the deltas below down to the first layer's.
     void forward_backward(Index from, Index n, Index c0, Index w) {
         const Index L = layers();
+        if (from == 1) {  // the sparse path's first layer: its activation, on these columns
+            auto A = A_[1].middleCols(c0, w);
+            A = Z_[0].middleCols(c0, w);
+            activate(0, A);  // layers() >= 2, so the first layer is a hidden one
+        }
         for (Index l = from; l < L; ++l) {
             auto Z = Z_[l].middleCols(c0, w);
             if (l == 0 && w <= 8) {
@@ -430,12 +518,13 @@ private:
         }
     }
 
-    // Thread t of nt updates its share of every layer's rows from the batch's n columns.
-    void update(Index n, int t, int nt) {
+    // Thread t of nt updates its share of every layer's rows from the batch's columns.
+    void update(std::size_t first, std::span<const std::uint32_t> batch, int t, int nt) {
         const T lr = T(cfg_.lr);
+        const Index n = Index(batch.size());
         for (Index l = 0; l < layers(); ++l) {
             if (l == 0 && sparse_) {
-                update_first_layer_sparse(n, t, nt);
+                update_first_layer_sparse(first, Index(batch.size()), t, nt);
                 continue;
             }
             const Index rows = W_[l].rows();
@@ -460,53 +549,35 @@ private:
         }
     }
 
-    // The first layer on sparse input: thread t of nt updates the columns of W for pixels
-    // [p0, p1), from every batch column that lights one of them (the lists are in pixel order), and
-    // thread 0 the biases. Only lit pixels get a gradient, Σ over the batch of δ_j · x_pj.
-    void update_first_layer_sparse(Index n, int t, int nt) {
-        const std::size_t dim = std::size_t(sizes_[0]);
+    // The first layer on sparse input: thread t of nt updates its strips of rows (weights and
+    // biases) from every column of the batch. Only lit pixels get a gradient, Σ over the batch of
+    // δ_j · x_pj; for each column, its δ strip stays in a register while its lit pixels go by.
+    void update_first_layer_sparse(std::size_t first, Index n, int t, int nt) {
         const Index rows = sizes_[1];
-        const Index p0 = Index(dim) * t / nt, p1 = Index(dim) * (t + 1) / nt;
+        const auto [s0, s1] = own_strips(t, nt);
         const bool sgd = cfg_.optimizer == Optimizer::sgd;
         const T lr = T(cfg_.lr);
-        if (!sgd) G0_.middleCols(p0, p1 - p0).setZero();
-        T* target = sgd ? W0_.data() : G0_.data();
-        // Rows in chunks of 32 outermost, so that the chunk of W for this thread's pixels stays in
-        // cache; for each batch column, its δ chunk stays in registers while its lit pixels go by.
         const T sign = sgd ? -lr : T(1);
-        for (Index r = 0; r < rows_pad_; r += chunk) {
-            const Index m = std::min(chunk, rows - r);
+        for (Index s = s0; s < s1; ++s) {
+            const Index r = s * strip, m = std::min(strip, rows - r);
+            if (!sgd) strip_block(G0_, s).setZero();
+            T* target = strip_block(sgd ? W0_ : G0_, s).data();
             for (Index j = 0; j < n; ++j) {
-                const std::uint32_t image = image_of_column_[std::size_t(j)];
-                const std::uint16_t* idx = lit_.index.data() + lit_.start[image];
-                const T* val = lit_.value.data() + lit_.start[image];
-                const int count = int(lit_.start[image + 1] - lit_.start[image]);
-                int k = 0;
-                while (k < count && idx[k] < p0) ++k;
-                if (k == count || idx[k] >= p1) continue;
-                Chunk dr = Chunk::Zero();
-                dr.head(m) = D_[0].col(j).segment(r, m);
-                for (; k < count && idx[k] < p1; ++k)
-                    Eigen::Map<Chunk>(target + Index(idx[k]) * rows_pad_ + r).noalias() +=
-                        (sign * val[k]) * dr;
+                const Lit x = lit_at(first + std::size_t(j));
+                Strip d = Strip::Zero();
+                d.head(m) = sign * D_[0].col(j).segment(r, m);
+                for (int k = 0; k < x.count; ++k)
+                    Eigen::Map<Strip, Eigen::AlignedMax>(target + Index(x.idx[k]) * strip).noalias() +=
+                        x.val(k) * d;
             }
-        }
-        if (!sgd)
-            adam(W0_.middleCols(p0, p1 - p0), G0_.middleCols(p0, p1 - p0), mW0_.middleCols(p0, p1 - p0),
-                 vW0_.middleCols(p0, p1 - p0));
-        if (t != 0) return;
-        double nonzeros = 0;
-        for (Index j = 0; j < n; ++j) {
-            const std::uint32_t image = image_of_column_[std::size_t(j)];
-            nonzeros += double(lit_.start[image + 1] - lit_.start[image]);
-        }
-        nonzeros_ += nonzeros;
-        const auto D = D_[0].leftCols(n);
-        if (sgd) {
-            b0_.head(rows) -= lr * D.rowwise().sum();
-        } else {
-            const Vec g = D.rowwise().sum();
-            adam(b0_.head(rows), g, mb_[0], vb_[0]);
+            if (!sgd) adam(strip_block(W0_, s), strip_block(G0_, s), strip_block(mW0_, s), strip_block(vW0_, s));
+            const auto D = D_[0].leftCols(n).middleRows(r, m);
+            if (sgd) {
+                b0_.segment(r, m) -= lr * D.rowwise().sum();
+            } else {
+                const Vec g = D.rowwise().sum();
+                adam(b0_.segment(r, m), g, mb_[0].segment(r, m), vb_[0].segment(r, m));
+            }
         }
     }
 
@@ -532,21 +603,28 @@ private:
     Mat Y_;                         // the batch's labels, one-hot
     // The sparse path: the first layer's weights, biases and Adam state by columns, the data set's
     // lit pixels, and which image each batch column holds.
-    static constexpr Index chunk = 32;
-    using Chunk = Eigen::Matrix<T, chunk, 1>;
     bool sparse_ = false;
-    Index rows_pad_ = 0;       // the first layer's rows rounded up to whole chunks
-    Mat W0_, G0_, mW0_, vW0_;  // (rows_pad_, inputs); the padding rows stay 0
+    Index strips_ = 0;         // the first layer's rows in strips of 16 (see strip_block)
+    Mat W0_, G0_, mW0_, vW0_;  // (16, strips_ · inputs)
     Vec b0_;
     struct LitPixels {  // every image's nonzero pixels: image i's are [start[i], start[i+1])
         const std::uint8_t* pixels = nullptr;  // the data set they were made from
         std::size_t images = 0;
         std::vector<std::size_t> start;
         std::vector<std::uint16_t> index;
-        std::vector<T> value;  // pixel / 255
+        std::vector<std::uint8_t> byte;  // the pixel's byte, 1-255
+        std::array<T, 256> scale = [] {  // byte → byte / 255, as gather_column converts it
+            std::array<T, 256> s{};
+            for (int b = 0; b < 256; ++b) s[std::size_t(b)] = T(b) * T(1.0 / 255.0);
+            return s;
+        }();
     } lit_;
-    std::vector<std::uint32_t> image_of_column_;
-    double nonzeros_ = 0, last_epoch_flops_ = 0;
+    struct {  // the epoch's lit pixels in its order: position i's are [start[i], start[i+1])
+        std::vector<std::size_t> start{0};
+        std::vector<std::uint16_t> index;
+        std::vector<std::uint8_t> byte;
+    } stream_;
+    double last_epoch_flops_ = 0;
     int last_epoch_threads_ = 1;
     long adam_t_ = 0;
 };
