@@ -35,6 +35,12 @@ namespace nn::fast {
 // sigmoid_quadratic: a sigmoid last layer and ½‖a − y‖², mean over the batch (Nielsen's network.py).
 enum class Cost { softmax_cross_entropy, sigmoid_quadratic };
 enum class Optimizer { sgd, adam };
+// With sparse input, where the layers above the first live (docs/bench.md): shared, one copy that the
+// threads work on together, each on its share of the batch's columns and of the rows to update; or
+// replicated, a copy per thread, each computing the whole batch above the first layer (the same sums
+// in the same order, so the copies stay equal bit for bit). Replicated needs one barrier per batch
+// instead of two, and pays off when those layers are small beside the first.
+enum class Upper { automatic, shared, replicated };
 
 struct Config {
     Cost cost = Cost::softmax_cross_entropy;
@@ -43,6 +49,9 @@ struct Config {
     int batch = 32;
     int threads = 0;           // 0: OpenMP's default (one per core)
     bool sparse_input = true;  // skip zero inputs in the first layer (needs 2 or more layers)
+    Upper upper = Upper::automatic;  // automatic: replicated when the layers above the first have
+                                     // at most replicate_below weights, shared otherwise
+    static constexpr long replicate_below = 8192;
     double beta1 = 0.9;        // Adam
     double beta2 = 0.999;
     double eps = 1e-8;
@@ -115,7 +124,7 @@ public:
     using Mat = Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic>;  // one sample per column
     using RowMat = Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
     using Vec = Eigen::Matrix<T, Eigen::Dynamic, 1>;
-    // The sparse first layer keeps its rows in strips of 16 (see first_layer_sparse).
+    // The sparse first layer keeps its rows in strips of 16 (see strip_block).
     static constexpr Index strip = 16;
     using Strip = Eigen::Matrix<T, strip, 1>;
 
@@ -125,49 +134,61 @@ public:
     Trainer(const Mlp& model, const Config& config) : cfg_(config) {
         if (model.layers.empty()) throw Error("fast::Trainer: the model has no layers");
         if (cfg_.batch < 1) throw Error("fast::Trainer: the batch size must be at least 1");
+        const bool adam = cfg_.optimizer == Optimizer::adam;
         sizes_.push_back(int(model.layers.front().W.cols()));
+        Net& net = nets_.emplace_back();
         for (std::size_t l = 0; l < model.layers.size(); ++l) {
             const auto& layer = model.layers[l];
             check_activation(layer.act, l, model.layers.size());
-            W_.push_back(layer.W.template cast<T>());
-            b_.push_back(layer.b.template cast<T>());
+            net.W.push_back(layer.W.template cast<T>());
+            net.b.push_back(layer.b.template cast<T>());
             acts_.push_back(layer.act);
             sizes_.push_back(int(layer.W.rows()));
         }
         const Index B = cfg_.batch, L = layers();
         sparse_ = cfg_.sparse_input && L >= 2;
-        A_.push_back(Mat(sparse_ ? 0 : sizes_[0], B));
+        long upper_weights = 0;
+        for (Index l = 1; l < L; ++l) upper_weights += long(sizes_[l]) * sizes_[l + 1];
+        replicated_ = sparse_ && (cfg_.upper == Upper::replicated ||
+                                  (cfg_.upper == Upper::automatic && upper_weights <= Config::replicate_below));
+        net.A.push_back(Mat(sparse_ ? 0 : sizes_[0], B));
         if (sparse_) {
             strips_ = (Index(sizes_[1]) + strip - 1) / strip;
             W0_ = Mat::Zero(strip, strips_ * sizes_[0]);
-            for (Index s = 0; s < strips_; ++s) strip_block(W0_, s) = rows_of_strip(W_[0], s);
+            for (Index s = 0; s < strips_; ++s) strip_block(W0_, s) = rows_of_strip(net.W[0], s);
             b0_ = Vec::Zero(strips_ * strip);
-            b0_.head(sizes_[1]) = b_[0];
-            if (cfg_.optimizer == Optimizer::adam) {
+            b0_.head(sizes_[1]) = net.b[0];
+            for (Mat& Z : Z0_) Z = Mat(sizes_[1], B);
+            if (adam) {
                 G0_ = Mat::Zero(strip, strips_ * sizes_[0]);
                 mW0_ = G0_;
                 vW0_ = G0_;
+                mb0_ = Vec::Zero(strips_ * strip);
+                vb0_ = mb0_;
             }
         }
         for (Index l = 0; l < L; ++l) {
-            Z_.push_back(Mat(sizes_[l + 1], B));
-            A_.push_back(Mat(sizes_[l + 1], B));
-            D_.push_back(Mat(sizes_[l + 1], B));
-            if (cfg_.optimizer == Optimizer::adam) {
+            net.Z.push_back(Mat(sizes_[l + 1], B));
+            net.A.push_back(Mat(sizes_[l + 1], B));
+            net.D.push_back(Mat(sizes_[l + 1], B));
+            if (adam) {
                 const bool unused = sparse_ && l == 0;  // the sparse path keeps its own, in strips
-                G_.push_back(unused ? RowMat() : RowMat::Zero(W_[l].rows(), W_[l].cols()));
-                mW_.push_back(unused ? RowMat() : RowMat::Zero(W_[l].rows(), W_[l].cols()));
-                vW_.push_back(unused ? RowMat() : RowMat::Zero(W_[l].rows(), W_[l].cols()));
-                mb_.push_back(Vec::Zero(b_[l].size()));
-                vb_.push_back(Vec::Zero(b_[l].size()));
+                const RowMat zero = unused ? RowMat() : RowMat::Zero(net.W[l].rows(), net.W[l].cols());
+                net.G.push_back(zero);
+                net.mW.push_back(zero);
+                net.vW.push_back(zero);
+                net.mb.push_back(Vec::Zero(unused ? 0 : net.b[l].size()));
+                net.vb.push_back(Vec::Zero(unused ? 0 : net.b[l].size()));
             }
         }
-        Y_ = Mat::Zero(sizes_.back(), B);
+        net.Y = Mat::Zero(sizes_.back(), B);
     }
 
-    Index layers() const { return std::ssize(W_); }
+    Index layers() const { return std::ssize(nets_[0].W); }
     const std::vector<int>& sizes() const { return sizes_; }
     bool sparse() const { return sparse_; }
+    // Whether each thread keeps its own copy of the layers above the first (see Upper).
+    bool replicated() const { return replicated_; }
     // Floating-point operations of the products in the last epoch, as train_flops_per_sample counts
     // them, but with the first layer's counted on the nonzero inputs only when the input is sparse.
     double last_epoch_flops() const { return last_epoch_flops_; }
@@ -212,14 +233,24 @@ public:
         const std::size_t n_total = order.size();
         const std::size_t B = std::size_t(cfg_.batch);
         const std::size_t batches = (n_total + B - 1) / B;
-        const int requested = cfg_.threads;
+#ifdef _OPENMP
+        const int team = cfg_.threads > 0 ? cfg_.threads : omp_get_max_threads();
+#else
+        const int team = 1;
+#endif
+        // Each thread's copy of the layers above the first starts as the first copy (they are all
+        // equal at the end of an epoch).
+        if (replicated_) {
+            const Net copy = nets_[0];
+            nets_.resize(std::size_t(team), copy);
+        }
         // Inside our parallel region each product runs on its own thread; Eigen must not start
         // a team of its own (with one thread of ours it would, at a cost on every product).
         const int eigen_threads = Eigen::nbThreads();
         Eigen::setNbThreads(1);
         if (sparse_) plan_stream(order);
 #ifdef _OPENMP
-#pragma omp parallel num_threads(requested > 0 ? requested : omp_get_max_threads())
+#pragma omp parallel num_threads(team)
 #endif
         {
 #ifdef _OPENMP
@@ -227,8 +258,8 @@ public:
             if (t == 0) last_epoch_threads_ = nt;
 #else
             const int t = 0, nt = 1;
-            (void)requested;
 #endif
+            Net& net = nets_[replicated_ ? std::size_t(t) : 0];
             if (sparse_) {
                 copy_stream(order, t, nt);
 #ifdef _OPENMP
@@ -238,31 +269,40 @@ public:
             for (std::size_t k = 0; k < batches; ++k) {
                 const std::size_t first = k * B;
                 const Index n = Index(std::min(B, n_total - first));
-                const Index c0 = n * t / nt, c1 = n * (t + 1) / nt;
+                // The columns this thread computes above the first layer: its share, or all of them.
+                const Index c0 = replicated_ ? 0 : n * t / nt, c1 = replicated_ ? n : n * (t + 1) / nt;
                 const auto batch = order.subspan(first, std::size_t(n));
+                const Mat& Z0 = Z0_[k % 2];
                 if (sparse_) {
                     // This thread's strips of the first layer, for every column (the strips'
-                    // weights are this thread's alone); then a barrier, and the columns as below.
-                    first_layer_sparse(first, n, t, nt);
+                    // weights are this thread's alone), into Z0; then a barrier, and the columns.
+                    first_layer_sparse(first, n, t, nt, Z0_[k % 2]);
 #ifdef _OPENMP
 #pragma omp barrier
 #endif
                 }
-                // Adam's step count, read by update() after the next barrier; every thread has
-                // finished the last batch's update() by now (sparse input: the barrier above).
-                if (t == 0 && cfg_.optimizer == Optimizer::adam) ++adam_t_;
+                // Adam's step count, read by update(): each copy counts its own; the shared copy's
+                // is read after the next barrier, and every thread has finished the last batch's
+                // update() by now (dense input: the barrier at the end of the loop; sparse input:
+                // the barrier above).
+                if (cfg_.optimizer == Optimizer::adam && (replicated_ || t == 0)) ++net.adam_t;
                 if (c1 > c0) {
-                    gather(data, batch, c0, c1 - c0);
-                    forward_backward(sparse_ ? 1 : 0, n, c0, c1 - c0);
+                    gather(net, data, batch, c0, c1 - c0);
+                    forward_backward(net, Z0, n, c0, c1 - c0);
                 }
+                // Replicated: no barrier; the update reads only this thread's copy and strips.
 #ifdef _OPENMP
+                if (!replicated_) {
 #pragma omp barrier
+                }
 #endif
-                update(first, batch, t, nt);
+                update(net, first, n, t, nt);
                 // Dense input: the next batch's columns read every row this update wrote. Sparse
-                // input: the next batch's first step reads only this thread's strips, and the
-                // barrier after it comes before any other weight is read, or a buffer that this
-                // update reads (A_, D_) is written.
+                // input: the next batch's first step writes the other Z0 and reads only this
+                // thread's strips, and the barrier after it comes before any other weight is read,
+                // or a buffer that this update reads (the copy's A, D) is written. Z0 is written
+                // again two batches later, after that barrier, which every thread reaches only when
+                // it has finished reading it.
 #ifdef _OPENMP
                 if (!sparse_) {
 #pragma omp barrier
@@ -271,9 +311,20 @@ public:
             }
         }
         Eigen::setNbThreads(eigen_threads);
-        if (sparse_) {  // scores() and to_mlp() read W_ and b_
-            for (Index s = 0; s < strips_; ++s) rows_of_strip(W_[0], s) = strip_block(W0_, s);
-            b_[0] = b0_.head(sizes_[1]);
+        if (replicated_) {
+            // Every thread did the same sums in the same order on the same data: the copies must
+            // be equal bit for bit, and a difference is a bug in this file, not rounding.
+            for (std::size_t r = 1; r < std::size_t(last_epoch_threads_); ++r)
+                for (Index l = 1; l < layers(); ++l)
+                    if (nets_[r].W[l] != nets_[0].W[l] || nets_[r].b[l] != nets_[0].b[l])
+                        throw Error(fmt::format("fast::Trainer: thread {}'s copy of layer {} differs from "
+                                                "thread 0's after the epoch",
+                                                r, l + 1));
+            nets_.resize(1);
+        }
+        if (sparse_) {  // scores() and to_mlp() read the first copy's W and b
+            for (Index s = 0; s < strips_; ++s) rows_of_strip(nets_[0].W[0], s) = strip_block(W0_, s);
+            nets_[0].b[0] = b0_.head(sizes_[1]);
         }
         const double dense = train_flops_per_sample(sizes_) * double(n_total);
         const double first_layer = 4.0 * double(sizes_[0]) * double(sizes_[1]);
@@ -285,12 +336,13 @@ public:
     // The last layer's outputs (classes, n) for images [first, first + n), computed in T.
     Mat scores(const ImageSet& data, std::size_t first, std::size_t n) const {
         check(data);
+        const Net& net = nets_[0];
         Mat A(sizes_[0], Index(n));
         for (Index c = 0; c < Index(n); ++c)
             gather_column(data, std::uint32_t(first + std::size_t(c)), A.col(c));
         for (Index l = 0; l < layers(); ++l) {
-            Mat Z = W_[l] * A;
-            Z.colwise() += b_[l];
+            Mat Z = net.W[l] * A;
+            Z.colwise() += net.b[l];
             activate(l, Z);
             A = std::move(Z);
         }
@@ -316,12 +368,23 @@ public:
     Mlp to_mlp() const {
         Mlp m;
         for (Index l = 0; l < layers(); ++l)
-            m.layers.push_back(
-                {W_[l].template cast<double>(), b_[l].template cast<double>(), acts_[std::size_t(l)]});
+            m.layers.push_back({nets_[0].W[l].template cast<double>(), nets_[0].b[l].template cast<double>(),
+                                acts_[std::size_t(l)]});
         return m;
     }
 
 private:
+    // A copy of the network: weights, Adam's state and the batch's buffers. There is one, or with
+    // Upper::replicated one per thread during an epoch (the sparse first layer is not in them: it
+    // lives in W0_, b0_ and the Adam state beside them).
+    struct Net {
+        std::vector<RowMat> W, G, mW, vW;
+        std::vector<Vec> b, mb, vb;
+        std::vector<Mat> A, Z, D;  // A[0] is the batch; A[l+1] = f(Z[l]); D[l] = ∂L/∂Z[l]
+        Mat Y;                     // the batch's labels, one-hot
+        long adam_t = 0;           // Adam's steps so far
+    };
+
     // Layer l (of count) may have activation a: relu or sigmoid when hidden; for the last layer, the
     // one its cost goes with.
     void check_activation(Activation a, std::size_t l, std::size_t count) const {
@@ -363,11 +426,11 @@ private:
         if (l + 1 == layers() && cfg_.cost == Cost::softmax_cross_entropy) {
             // same maths as nn::softmax (common/src/activations.cpp), column by column;
             // tests: bench/fast_mlp_test.cpp
-            for (Index c = 0; c < Z.cols(); ++c) {
-                auto z = Z.col(c).array();
-                z = (z - z.maxCoeff()).exp();
-                z /= z.sum();
-            }
+            // The exponentials over the whole block at once: a column (10 classes) is shorter than
+            // one AVX-512 register of floats, and column by column they would be computed one by one.
+            for (Index c = 0; c < Z.cols(); ++c) Z.col(c).array() -= Z.col(c).maxCoeff();
+            Z.array() = Z.array().exp();
+            for (Index c = 0; c < Z.cols(); ++c) Z.col(c) /= Z.col(c).sum();
         } else if (acts_[std::size_t(l)] == Activation::relu) {
             // same maths as nn::activate(Activation::relu, Z); tests: bench/fast_mlp_test.cpp
             Z.array() = Z.array().max(T(0));
@@ -379,13 +442,13 @@ private:
     }
 
     // Columns [c0, c0 + w) of the batch: the labels one-hot, and the pixels as a dense column (the
-    // sparse path reads each image's lit pixels from the prepared lists instead).
-    void gather(const ImageSet& data, std::span<const std::uint32_t> batch, Index c0, Index w) {
+    // sparse path reads each image's lit pixels from the epoch's stream instead).
+    void gather(Net& net, const ImageSet& data, std::span<const std::uint32_t> batch, Index c0, Index w) const {
         for (Index c = c0; c < c0 + w; ++c) {
             const std::uint32_t index = batch[std::size_t(c)];
-            Y_.col(c).setZero();
-            Y_(Index(data.labels[index]), c) = T(1);
-            if (!sparse_) gather_column(data, index, A_[0].col(c));
+            net.Y.col(c).setZero();
+            net.Y(Index(data.labels[index]), c) = T(1);
+            if (!sparse_) gather_column(data, index, net.A[0].col(c));
         }
     }
 
@@ -394,12 +457,12 @@ private:
     // past the layer's last stay 0). A strip is 16 · 784 · 4 bytes = 49 KiB in float: it stays in a
     // core's first-level cache while a batch's pixels go by, and each thread owns whole strips.
     auto strip_block(Mat& M, Index s) const { return M.middleCols(s * sizes_[0], sizes_[0]); }
-    auto strip_block(const Mat& M, Index s) const { return M.middleCols(s * sizes_[0], sizes_[0]); }
     static auto rows_of_strip(auto& W, Index s) {
         return W.middleRows(s * strip, std::min(strip, W.rows() - s * strip));
     }
     // Thread t of nt owns strips [first, second) (a thread may own none when strips are few).
     std::pair<Index, Index> own_strips(int t, int nt) const { return {strips_ * t / nt, strips_ * (t + 1) / nt}; }
+
     // One image's lit pixels: pixel idx[k] has the value scale[byte[k]] (byte / 255).
     struct Lit {
         const std::uint16_t* idx;
@@ -438,21 +501,19 @@ private:
 
     // The first layer on sparse input, for this thread's strips of rows and every column of the
     // batch: z = b + Σ x_p · W[:, p] over each column's lit pixels p, 16 rows at a time. Only the
-    // pre-activations are written here; each thread applies the activation to its own columns
-    // (forward_backward), after the barrier.
-    void first_layer_sparse(std::size_t first, Index n, int t, int nt) {
+    // pre-activations are written here (into Z0); each thread applies the activation to the columns
+    // it computes (forward_backward), after the barrier.
+    void first_layer_sparse(std::size_t first, Index n, int t, int nt, Mat& Z0) {
         const auto [s0, s1] = own_strips(t, nt);
         for (Index s = s0; s < s1; ++s) {
             const Index r = s * strip, m = std::min(strip, Index(sizes_[1]) - r);
             const T* W = strip_block(W0_, s).data();
-            for (Index j = 0; j < n; ++j) {
-                const Lit x = lit_at(first + std::size_t(j));
-                Z_[0].col(j).segment(r, m) = sparse_sum(W, x, b0_.data() + r).head(m);
-            }
+            for (Index j = 0; j < n; ++j)
+                Z0.col(j).segment(r, m) = sparse_sum(W, lit_at(first + std::size_t(j)), b0_.data() + r).head(m);
         }
     }
 
-    // b + Σ_k x.val[k] · W[:, x.idx[k]] for one strip (W is its block), four pixels at a time into
+    // b + Σ_k x.val(k) · W[:, x.idx[k]] for one strip (W is its block), four pixels at a time into
     // four sums: one sum would make each addition wait for the one before it (4 cycles), four keep
     // the FMA units busy. The four are added at the end, so the order of the additions differs from
     // a plain loop's (the same sum up to rounding).
@@ -471,24 +532,24 @@ private:
         return (s0 + s1) + (s2 + s3);
     }
 
-    // Columns [c0, c0 + w) of a batch of n: forward from layer `from` (the layers below are done),
-    // the output delta, and the deltas below down to the first layer's.
-    void forward_backward(Index from, Index n, Index c0, Index w) {
+    // Columns [c0, c0 + w) of a batch of n: forward (with sparse input, from the first layer's
+    // pre-activations in Z0), the output delta, and the deltas below down to the first layer's.
+    void forward_backward(Net& net, const Mat& Z0, Index n, Index c0, Index w) const {
         const Index L = layers();
-        if (from == 1) {  // the sparse path's first layer: its activation, on these columns
-            auto A = A_[1].middleCols(c0, w);
-            A = Z_[0].middleCols(c0, w);
+        if (sparse_) {  // the first layer: its activation, on these columns
+            auto A = net.A[1].middleCols(c0, w);
+            A = Z0.middleCols(c0, w);
             activate(0, A);  // layers() >= 2, so the first layer is a hidden one
         }
-        for (Index l = from; l < L; ++l) {
-            auto Z = Z_[l].middleCols(c0, w);
+        for (Index l = sparse_ ? 1 : 0; l < L; ++l) {
+            auto Z = net.Z[l].middleCols(c0, w);
             if (l == 0 && w <= 8) {
-                Z.noalias() = W_[l].lazyProduct(A_[l].middleCols(c0, w));  // a few columns: no packing
+                Z.noalias() = net.W[l].lazyProduct(net.A[l].middleCols(c0, w));  // a few columns: no packing
             } else {
-                gemm(T(1), W_[l], A_[l].middleCols(c0, w), false, Z);
+                gemm(T(1), net.W[l], net.A[l].middleCols(c0, w), false, Z);
             }
-            Z.colwise() += b_[l];
-            auto A = A_[l + 1].middleCols(c0, w);
+            Z.colwise() += net.b[l];
+            auto A = net.A[l + 1].middleCols(c0, w);
             A = Z;
             activate(l, A);
         }
@@ -496,9 +557,9 @@ private:
         // maths as the gradients of nn::softmax_cross_entropy, and of nn::half_squared_error times
         // σ′ = a(1 − a); tests: bench/fast_mlp_test.cpp
         const T inv_n = T(1) / T(n);
-        auto D = D_[L - 1].middleCols(c0, w);
-        const auto A = A_[L].middleCols(c0, w).array();
-        const auto Y = Y_.middleCols(c0, w).array();
+        auto D = net.D[L - 1].middleCols(c0, w);
+        const auto A = net.A[L].middleCols(c0, w).array();
+        const auto Y = net.Y.middleCols(c0, w).array();
         if (cfg_.cost == Cost::sigmoid_quadratic) {
             D = ((A - Y) * A * (T(1) - A) * inv_n).matrix();
         } else {
@@ -507,9 +568,9 @@ private:
         // δ below: (Wᵀ δ) ⊙ f'(Z), with f' read from the activations (relu: a > 0; sigmoid: a(1−a)):
         // the same maths as nn::activate_prime; tests: bench/fast_mlp_test.cpp
         for (Index l = L - 1; l >= 1; --l) {
-            auto Dl = D_[l - 1].middleCols(c0, w);
-            gemm(T(1), W_[l].transpose(), D_[l].middleCols(c0, w), false, Dl);
-            const auto Al = A_[l].middleCols(c0, w).array();
+            auto Dl = net.D[l - 1].middleCols(c0, w);
+            gemm(T(1), net.W[l].transpose(), net.D[l].middleCols(c0, w), false, Dl);
+            const auto Al = net.A[l].middleCols(c0, w).array();
             if (acts_[std::size_t(l - 1)] == Activation::relu) {
                 Dl = (Al > T(0)).select(Dl.array(), T(0)).matrix();
             } else {
@@ -518,22 +579,23 @@ private:
         }
     }
 
-    // Thread t of nt updates its share of every layer's rows from the batch's columns.
-    void update(std::size_t first, std::span<const std::uint32_t> batch, int t, int nt) {
+    // Thread t of nt updates its strips of the sparse first layer, and its share of the rows of
+    // every other layer (replicated: all of its own copy's rows), from the batch's n columns.
+    void update(Net& net, std::size_t first, Index n, int t, int nt) {
         const T lr = T(cfg_.lr);
-        const Index n = Index(batch.size());
         for (Index l = 0; l < layers(); ++l) {
             if (l == 0 && sparse_) {
-                update_first_layer_sparse(first, Index(batch.size()), t, nt);
+                update_first_layer_sparse(net, first, n, t, nt);
                 continue;
             }
-            const Index rows = W_[l].rows();
-            const Index r0 = rows * t / nt, h = rows * (t + 1) / nt - r0;
+            const Index rows = net.W[l].rows();
+            const Index r0 = replicated_ ? 0 : rows * t / nt, r1 = replicated_ ? rows : rows * (t + 1) / nt;
+            const Index h = r1 - r0;
             if (h == 0) continue;
-            const auto D = D_[l].leftCols(n).middleRows(r0, h);
-            auto b = b_[l].segment(r0, h);
-            const auto Aprev = A_[l].leftCols(n);
-            auto W = W_[l].middleRows(r0, h);
+            const auto D = net.D[l].leftCols(n).middleRows(r0, h);
+            auto b = net.b[l].segment(r0, h);
+            const auto Aprev = net.A[l].leftCols(n);
+            auto W = net.W[l].middleRows(r0, h);
             if (cfg_.optimizer == Optimizer::sgd) {
                 // same step as nn::Mlp::sgd_step, folded into the gradient's product; tests:
                 // bench/fast_mlp_test.cpp
@@ -541,18 +603,18 @@ private:
                 b -= lr * D.rowwise().sum();
                 continue;
             }
-            auto G = G_[l].middleRows(r0, h);
+            auto G = net.G[l].middleRows(r0, h);
             gemm(T(1), D, Aprev.transpose(), false, G);
             const Vec g = D.rowwise().sum();
-            adam(W, G, mW_[l].middleRows(r0, h), vW_[l].middleRows(r0, h));
-            adam(b, g, mb_[l].segment(r0, h), vb_[l].segment(r0, h));
+            adam(net.adam_t, W, G, net.mW[l].middleRows(r0, h), net.vW[l].middleRows(r0, h));
+            adam(net.adam_t, b, g, net.mb[l].segment(r0, h), net.vb[l].segment(r0, h));
         }
     }
 
     // The first layer on sparse input: thread t of nt updates its strips of rows (weights and
     // biases) from every column of the batch. Only lit pixels get a gradient, Σ over the batch of
     // δ_j · x_pj; for each column, its δ strip stays in a register while its lit pixels go by.
-    void update_first_layer_sparse(std::size_t first, Index n, int t, int nt) {
+    void update_first_layer_sparse(const Net& net, std::size_t first, Index n, int t, int nt) {
         const Index rows = sizes_[1];
         const auto [s0, s1] = own_strips(t, nt);
         const bool sgd = cfg_.optimizer == Optimizer::sgd;
@@ -565,28 +627,28 @@ private:
             for (Index j = 0; j < n; ++j) {
                 const Lit x = lit_at(first + std::size_t(j));
                 Strip d = Strip::Zero();
-                d.head(m) = sign * D_[0].col(j).segment(r, m);
+                d.head(m) = sign * net.D[0].col(j).segment(r, m);
                 for (int k = 0; k < x.count; ++k)
                     Eigen::Map<Strip, Eigen::AlignedMax>(target + Index(x.idx[k]) * strip).noalias() +=
                         x.val(k) * d;
             }
-            if (!sgd) adam(strip_block(W0_, s), strip_block(G0_, s), strip_block(mW0_, s), strip_block(vW0_, s));
-            const auto D = D_[0].leftCols(n).middleRows(r, m);
+            const auto D = net.D[0].leftCols(n).middleRows(r, m);
             if (sgd) {
                 b0_.segment(r, m) -= lr * D.rowwise().sum();
-            } else {
-                const Vec g = D.rowwise().sum();
-                adam(b0_.segment(r, m), g, mb_[0].segment(r, m), vb_[0].segment(r, m));
+                continue;
             }
+            adam(net.adam_t, strip_block(W0_, s), strip_block(G0_, s), strip_block(mW0_, s), strip_block(vW0_, s));
+            const Vec g = D.rowwise().sum();
+            adam(net.adam_t, b0_.segment(r, m), g, mb0_.segment(r, m), vb0_.segment(r, m));
         }
     }
 
-    // same maths as nn::Adam::step (common/src/optim.cpp), with the bias corrections folded into the
-    // step size and ε (the same update up to rounding); tests: bench/fast_mlp_test.cpp
+    // same maths as nn::Adam::step (common/src/optim.cpp) at step t, with the bias corrections folded
+    // into the step size and ε (the same update up to rounding); tests: bench/fast_mlp_test.cpp
     template <typename P, typename Gr, typename M1, typename M2>
-    void adam(P&& p, const Gr& g, M1&& m, M2&& v) const {
+    void adam(long step_count, P&& p, const Gr& g, M1&& m, M2&& v) const {
         const T b1 = T(cfg_.beta1), b2 = T(cfg_.beta2);
-        const double t = double(adam_t_);
+        const double t = double(step_count);
         const T step = T(cfg_.lr * std::sqrt(1 - std::pow(cfg_.beta2, t)) / (1 - std::pow(cfg_.beta1, t)));
         const T eps_hat = T(cfg_.eps * std::sqrt(1 - std::pow(cfg_.beta2, t)));
         m = b1 * m + (T(1) - b1) * g;
@@ -596,17 +658,17 @@ private:
 
     Config cfg_;
     std::vector<int> sizes_;
-    std::vector<RowMat> W_, G_, mW_, vW_;
-    std::vector<Vec> b_, mb_, vb_;
     std::vector<Activation> acts_;  // the model's, one per layer
-    std::vector<Mat> A_, Z_, D_;    // A_[0] is the batch; A_[l+1] = f(Z_[l]); D_[l] = ∂L/∂Z_[l]
-    Mat Y_;                         // the batch's labels, one-hot
-    // The sparse path: the first layer's weights, biases and Adam state by columns, the data set's
-    // lit pixels, and which image each batch column holds.
+    std::vector<Net> nets_;         // nets_[0], and during a replicated epoch one per thread
+    // The sparse path: the first layer's weights, biases and Adam state in strips, its
+    // pre-activations (two buffers, for even and odd batches), the data set's lit pixels and the
+    // epoch's stream of them.
     bool sparse_ = false;
+    bool replicated_ = false;
     Index strips_ = 0;         // the first layer's rows in strips of 16 (see strip_block)
     Mat W0_, G0_, mW0_, vW0_;  // (16, strips_ · inputs)
-    Vec b0_;
+    Vec b0_, mb0_, vb0_;       // (16 · strips_)
+    std::array<Mat, 2> Z0_;
     struct LitPixels {  // every image's nonzero pixels: image i's are [start[i], start[i+1])
         const std::uint8_t* pixels = nullptr;  // the data set they were made from
         std::size_t images = 0;
@@ -626,7 +688,6 @@ private:
     } stream_;
     double last_epoch_flops_ = 0;
     int last_epoch_threads_ = 1;
-    long adam_t_ = 0;
 };
 
 }  // namespace nn::fast

@@ -96,6 +96,62 @@ BOOST_AUTO_TEST_CASE(sgd_softmax_matches_the_plain_mlp_on_one_and_two_threads) {
     }
 }
 
+// A first layer of 33 rows is three strips of 16 (the last one mostly padding), so with 2 and 3
+// threads each owns some; the upper layers either shared by the threads or one copy each.
+BOOST_AUTO_TEST_CASE(the_sparse_first_layer_in_strips_matches_the_plain_mlp_shared_or_replicated) {
+    const Toy t = toy(45);
+    const auto order = shuffled(45);
+    for (const auto upper : {nn::fast::Upper::shared, nn::fast::Upper::replicated})
+        for (const bool adam : {false, true})
+            for (int threads = 1; threads <= 3; ++threads) {
+                BOOST_TEST_CONTEXT("upper " << (upper == nn::fast::Upper::shared ? "shared" : "replicated")
+                                            << ", adam " << adam << ", threads " << threads) {
+                    nn::Rng rng(12);
+                    nn::Mlp plain({12, 33, 6, 3},
+                                  {nn::Activation::relu, nn::Activation::sigmoid, nn::Activation::identity},
+                                  nn::Init::glorot_uniform, rng);
+                    const nn::fast::Config cfg{.optimizer = adam ? nn::fast::Optimizer::adam : nn::fast::Optimizer::sgd,
+                                               .lr = adam ? 0.01 : 0.5,
+                                               .batch = 8,
+                                               .threads = threads,
+                                               .upper = upper};
+                    nn::fast::Trainer<double> fast(plain, cfg);
+                    BOOST_TEST(fast.replicated() == (upper == nn::fast::Upper::replicated));
+                    nn::Adam optimizer;
+                    optimizer.lr = 0.01;
+                    for (int e = 0; e < 2; ++e) {
+                        fast.epoch(t.set(), order);
+                        plain_epoch(plain, t, order, 8, false, [&](nn::Mlp& m, const auto& g) {
+                            if (adam) {
+                                optimizer.step(m, g);
+                            } else {
+                                m.sgd_step(g, 0.5);
+                            }
+                        });
+                    }
+                    BOOST_TEST(fast.last_epoch_threads() == threads);
+                    check_same(fast.to_mlp(), plain);
+                }
+            }
+}
+
+// Automatic: one copy per thread when the layers above the first are small (A and B of ./nn bench),
+// one shared copy when they are large (C); dense input always shares.
+BOOST_AUTO_TEST_CASE(the_upper_layers_are_replicated_when_small) {
+    nn::Rng rng(1);
+    const auto trainer = [&](std::vector<int> sizes, bool sparse) {
+        std::vector<nn::Activation> acts(sizes.size() - 2, nn::Activation::relu);
+        acts.push_back(nn::Activation::identity);
+        return nn::fast::Trainer<float>(nn::Mlp(sizes, acts, nn::Init::he_normal, rng),
+                                        {.sparse_input = sparse});
+    };
+    BOOST_TEST(trainer({784, 30, 30, 10}, true).replicated());
+    BOOST_TEST(trainer({784, 30, 10}, true).replicated());
+    BOOST_TEST(!trainer({784, 256, 128, 10}, true).replicated());
+    BOOST_TEST(!trainer({784, 30, 30, 10}, false).replicated());
+    BOOST_TEST(!trainer({784, 10}, true).replicated());  // one layer: nothing above it, and not sparse
+}
+
 BOOST_AUTO_TEST_CASE(the_sparse_path_counts_the_work_it_skips) {
     const Toy t = toy(40);
     const auto order = shuffled(40);
