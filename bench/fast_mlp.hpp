@@ -47,12 +47,12 @@ struct Config {
     Optimizer optimizer = Optimizer::sgd;
     double lr = 0.1;
     int batch = 32;
-    int threads = 0;           // 0: OpenMP's default (one per core)
-    bool sparse_input = true;  // skip zero inputs in the first layer (needs 2 or more layers)
+    int threads = 0;                 // 0: OpenMP's default (one per core)
+    bool sparse_input = true;        // skip zero inputs in the first layer (needs 2 or more layers)
     Upper upper = Upper::automatic;  // automatic: replicated when the layers above the first have
                                      // at most replicate_below weights, shared otherwise
     static constexpr long replicate_below = 8192;
-    double beta1 = 0.9;        // Adam
+    double beta1 = 0.9;  // Adam
     double beta2 = 0.999;
     double eps = 1e-8;
 };
@@ -149,8 +149,9 @@ public:
         sparse_ = cfg_.sparse_input && L >= 2;
         long upper_weights = 0;
         for (Index l = 1; l < L; ++l) upper_weights += long(sizes_[l]) * sizes_[l + 1];
-        replicated_ = sparse_ && (cfg_.upper == Upper::replicated ||
-                                  (cfg_.upper == Upper::automatic && upper_weights <= Config::replicate_below));
+        replicated_ =
+            sparse_ && (cfg_.upper == Upper::replicated ||
+                        (cfg_.upper == Upper::automatic && upper_weights <= Config::replicate_below));
         net.A.push_back(Mat(sparse_ ? 0 : sizes_[0], B));
         if (sparse_) {
             strips_ = (Index(sizes_[1]) + strip - 1) / strip;
@@ -205,9 +206,10 @@ public:
             return;
         const std::size_t dim = std::size_t(data.dim);
         if (dim > 65536)
-            throw Error(fmt::format("fast::Trainer: the sparse path lists pixels by 16-bit index, and images "
-                                    "have {} values (at most 65,536); use sparse_input = false",
-                                    dim));
+            throw Error(
+                fmt::format("fast::Trainer: the sparse path lists pixels by 16-bit index, and images "
+                            "have {} values (at most 65,536); use sparse_input = false",
+                            dim));
         lit_.pixels = data.pixels.data();
         lit_.images = data.size();
         lit_.start.assign(1, 0);
@@ -317,9 +319,10 @@ public:
             for (std::size_t r = 1; r < std::size_t(last_epoch_threads_); ++r)
                 for (Index l = 1; l < layers(); ++l)
                     if (nets_[r].W[l] != nets_[0].W[l] || nets_[r].b[l] != nets_[0].b[l])
-                        throw Error(fmt::format("fast::Trainer: thread {}'s copy of layer {} differs from "
-                                                "thread 0's after the epoch",
-                                                r, l + 1));
+                        throw Error(
+                            fmt::format("fast::Trainer: thread {}'s copy of layer {} differs from "
+                                        "thread 0's after the epoch",
+                                        r, l + 1));
             nets_.resize(1);
         }
         if (sparse_) {  // scores() and to_mlp() read the first copy's W and b
@@ -328,9 +331,9 @@ public:
         }
         const double dense = train_flops_per_sample(sizes_) * double(n_total);
         const double first_layer = 4.0 * double(sizes_[0]) * double(sizes_[1]);
-        last_epoch_flops_ =
-            sparse_ ? dense - first_layer * double(n_total) + 4.0 * double(sizes_[1]) * double(stream_.start.back())
-                    : dense;
+        last_epoch_flops_ = sparse_ ? dense - first_layer * double(n_total) +
+                                          4.0 * double(sizes_[1]) * double(stream_.start.back())
+                                    : dense;
     }
 
     // The last layer's outputs (classes, n) for images [first, first + n), computed in T.
@@ -443,7 +446,8 @@ private:
 
     // Columns [c0, c0 + w) of the batch: the labels one-hot, and the pixels as a dense column (the
     // sparse path reads each image's lit pixels from the epoch's stream instead).
-    void gather(Net& net, const ImageSet& data, std::span<const std::uint32_t> batch, Index c0, Index w) const {
+    void gather(Net& net, const ImageSet& data, std::span<const std::uint32_t> batch, Index c0,
+                Index w) const {
         for (Index c = c0; c < c0 + w; ++c) {
             const std::uint32_t index = batch[std::size_t(c)];
             net.Y.col(c).setZero();
@@ -461,7 +465,9 @@ private:
         return W.middleRows(s * strip, std::min(strip, W.rows() - s * strip));
     }
     // Thread t of nt owns strips [first, second) (a thread may own none when strips are few).
-    std::pair<Index, Index> own_strips(int t, int nt) const { return {strips_ * t / nt, strips_ * (t + 1) / nt}; }
+    std::pair<Index, Index> own_strips(int t, int nt) const {
+        return {strips_ * t / nt, strips_ * (t + 1) / nt};
+    }
 
     // One image's lit pixels: pixel idx[k] has the value scale[byte[k]] (byte / 255).
     struct Lit {
@@ -496,7 +502,8 @@ private:
     // The lit pixels of the image at position i of the epoch's order.
     Lit lit_at(std::size_t i) const {
         const std::size_t a = stream_.start[i];
-        return {stream_.index.data() + a, stream_.byte.data() + a, int(stream_.start[i + 1] - a), lit_.scale.data()};
+        return {stream_.index.data() + a, stream_.byte.data() + a, int(stream_.start[i + 1] - a),
+                lit_.scale.data()};
     }
 
     // The first layer on sparse input, for this thread's strips of rows and every column of the
@@ -509,7 +516,8 @@ private:
             const Index r = s * strip, m = std::min(strip, Index(sizes_[1]) - r);
             const T* W = strip_block(W0_, s).data();
             for (Index j = 0; j < n; ++j)
-                Z0.col(j).segment(r, m) = sparse_sum(W, lit_at(first + std::size_t(j)), b0_.data() + r).head(m);
+                Z0.col(j).segment(r, m) =
+                    sparse_sum(W, lit_at(first + std::size_t(j)), b0_.data() + r).head(m);
         }
     }
 
@@ -637,7 +645,8 @@ private:
                 b0_.segment(r, m) -= lr * D.rowwise().sum();
                 continue;
             }
-            adam(net.adam_t, strip_block(W0_, s), strip_block(G0_, s), strip_block(mW0_, s), strip_block(vW0_, s));
+            adam(net.adam_t, strip_block(W0_, s), strip_block(G0_, s), strip_block(mW0_, s),
+                 strip_block(vW0_, s));
             const Vec g = D.rowwise().sum();
             adam(net.adam_t, b0_.segment(r, m), g, mb0_.segment(r, m), vb0_.segment(r, m));
         }

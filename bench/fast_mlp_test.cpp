@@ -110,11 +110,12 @@ BOOST_AUTO_TEST_CASE(the_sparse_first_layer_in_strips_matches_the_plain_mlp_shar
                     nn::Mlp plain({12, 33, 6, 3},
                                   {nn::Activation::relu, nn::Activation::sigmoid, nn::Activation::identity},
                                   nn::Init::glorot_uniform, rng);
-                    const nn::fast::Config cfg{.optimizer = adam ? nn::fast::Optimizer::adam : nn::fast::Optimizer::sgd,
-                                               .lr = adam ? 0.01 : 0.5,
-                                               .batch = 8,
-                                               .threads = threads,
-                                               .upper = upper};
+                    const nn::fast::Config cfg{
+                        .optimizer = adam ? nn::fast::Optimizer::adam : nn::fast::Optimizer::sgd,
+                        .lr = adam ? 0.01 : 0.5,
+                        .batch = 8,
+                        .threads = threads,
+                        .upper = upper};
                     nn::fast::Trainer<double> fast(plain, cfg);
                     BOOST_TEST(fast.replicated() == (upper == nn::fast::Upper::replicated));
                     nn::Adam optimizer;
