@@ -156,7 +156,10 @@ public:
         if (sparse_) {
             strips_ = (Index(sizes_[1]) + strip - 1) / strip;
             W0_ = Mat::Zero(strip, strips_ * sizes_[0]);
-            for (Index s = 0; s < strips_; ++s) strip_block(W0_, s) = rows_of_strip(net.W[0], s);
+            for (Index s = 0; s < strips_; ++s) {
+                const auto rows = rows_of_strip(net.W[0], s);
+                strip_block(W0_, s).topRows(rows.rows()) = rows;  // the padding rows stay 0
+            }
             b0_ = Vec::Zero(strips_ * strip);
             b0_.head(sizes_[1]) = net.b[0];
             for (Mat& Z : Z0_) Z = Mat(sizes_[1], B);
@@ -326,7 +329,10 @@ public:
             nets_.resize(1);
         }
         if (sparse_) {  // scores() and to_mlp() read the first copy's W and b
-            for (Index s = 0; s < strips_; ++s) rows_of_strip(nets_[0].W[0], s) = strip_block(W0_, s);
+            for (Index s = 0; s < strips_; ++s) {
+                auto rows = rows_of_strip(nets_[0].W[0], s);
+                rows = strip_block(W0_, s).topRows(rows.rows());
+            }
             nets_[0].b[0] = b0_.head(sizes_[1]);
         }
         const double dense = train_flops_per_sample(sizes_) * double(n_total);
