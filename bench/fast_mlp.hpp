@@ -433,10 +433,10 @@ private:
     template <typename M>
     void activate(Index l, M&& Z) const {
         if (l + 1 == layers() && cfg_.cost == Cost::softmax_cross_entropy) {
-            // same maths as nn::softmax (common/src/activations.cpp), column by column;
-            // tests: bench/fast_mlp_test.cpp
-            // The exponentials over the whole block at once: a column (10 classes) is shorter than
-            // one AVX-512 register of floats, and column by column they would be computed one by one.
+            // same maths as nn::softmax (common/src/activations.cpp), each column its own softmax;
+            // tests: bench/fast_mlp_test.cpp. The exponentials are taken over the whole block at
+            // once: a column (10 classes) is shorter than one AVX-512 register of floats, and column
+            // by column they would be computed one by one.
             for (Index c = 0; c < Z.cols(); ++c) Z.col(c).array() -= Z.col(c).maxCoeff();
             Z.array() = Z.array().exp();
             for (Index c = 0; c < Z.cols(); ++c) Z.col(c) /= Z.col(c).sum();
@@ -464,8 +464,8 @@ private:
 
     // The sparse first layer's weights are stored in strips of 16 rows: strip s holds rows
     // [16s, 16s + 16) of W for every pixel, pixel p's 16 weights at column s·inputs + p of W0_ (rows
-    // past the layer's last stay 0). A strip is 16 · 784 · 4 bytes = 49 KiB in float: it stays in a
-    // core's first-level cache while a batch's pixels go by, and each thread owns whole strips.
+    // past the layer's last stay 0). A strip is 16 · 784 · 4 bytes = 49 KiB in float, about the size of a
+    // core's first-level data cache (48 KiB here), and each thread owns whole strips.
     auto strip_block(Mat& M, Index s) const { return M.middleCols(s * sizes_[0], sizes_[0]); }
     static auto rows_of_strip(auto& W, Index s) {
         return W.middleRows(s * strip, std::min(strip, W.rows() - s * strip));
