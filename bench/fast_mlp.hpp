@@ -118,6 +118,79 @@ void gemm(typename std::decay_t<MC>::Scalar alpha, const MA& a, const MB& b, boo
     }
 }
 
+// Small products for the layers above a sparse first layer when they are small (Upper::replicated):
+// on configuration A, 30 × 30 by 30 × 32. Eigen's general product first packs its operands into
+// blocks, which on such shapes costs more than the arithmetic: 1.0 µs for that product here, against
+// 0.32 µs for strip_product (docs/bench.md). strip_product works on matrices whose rows are padded to
+// strips of 16 (the padding rows 0), column-major with Eigen's own aligned storage, and computes for
+// each column c < cols of out, strip by strip,
+//   out.col(c) = start + alpha · Σ_{i < count} C(i, c) · src.col(i),
+// where C is the matrix coef, or its transpose (Transposed), and start is 0, the vector `bias` (the
+// same for every column) or out.col(c) itself. Eight columns of out are computed at once, each strip
+// of them in a register, while the `count` columns of src go by: eight independent sums keep the
+// multiply-add units busy, where one would wait for each addition before it.
+enum class Start { zero, bias, self };
+
+template <int G, bool Transposed, typename M>
+void strip_product_columns(M& out, Index c0, Index row, Start start, const typename M::Scalar* bias,
+                           typename M::Scalar alpha, const M& src, Index count, const M& coef) {
+    using T = typename M::Scalar;
+    using Strip = Eigen::Matrix<T, 16, 1>;
+    using In = Eigen::Map<const Strip, Eigen::AlignedMax>;
+    using Out = Eigen::Map<Strip, Eigen::AlignedMax>;
+    std::array<Strip, G> sum;
+    for (Strip& s : sum) s.setZero();
+    const T* column = src.data() + row;
+    if constexpr (Transposed) {  // C(i, c) = coef(c, i): for each i, G neighbours in a column of coef
+        const T* c = coef.data() + c0;
+        for (Index i = 0; i < count; ++i, column += src.rows(), c += coef.rows()) {
+            const In x(column);
+            for (int g = 0; g < G; ++g) sum[g].noalias() += c[g] * x;
+        }
+    } else {  // C(i, c) = coef(i, c): G columns of coef, read down together
+        std::array<const T*, G> c;
+        for (int g = 0; g < G; ++g) c[g] = coef.data() + (c0 + g) * coef.rows();
+        for (Index i = 0; i < count; ++i, column += src.rows()) {
+            const In x(column);
+            for (int g = 0; g < G; ++g) sum[g].noalias() += c[g][i] * x;
+        }
+    }
+    for (int g = 0; g < G; ++g) {
+        Out o(out.data() + (c0 + g) * out.rows() + row);
+        if (start == Start::self) {
+            o += alpha * sum[g];
+        } else if (start == Start::bias) {
+            o = In(bias + row) + alpha * sum[g];
+        } else {
+            o = alpha * sum[g];
+        }
+    }
+}
+
+template <bool Transposed = false, typename M>
+void strip_product(M& out, Index cols, Start start, const typename M::Scalar* bias, typename M::Scalar alpha,
+                   const M& src, Index count, const M& coef) {
+    static_assert(!M::IsRowMajor, "strip_product: column-major matrices only");
+    const bool fits = Transposed ? coef.rows() >= cols && coef.cols() >= count
+                                 : coef.rows() >= count && coef.cols() >= cols;
+    if (out.rows() % 16 != 0 || src.rows() != out.rows() || cols > out.cols() || count > src.cols() ||
+        !fits || (start == Start::bias && bias == nullptr))
+        throw Error(fmt::format("strip_product: out {}×{} ({} columns), src {}×{} ({} columns), coef {}×{}",
+                                out.rows(), out.cols(), cols, src.rows(), src.cols(), count, coef.rows(),
+                                coef.cols()));
+    for (Index row = 0; row < out.rows(); row += 16) {
+        Index c = 0;
+        for (; c + 8 <= cols; c += 8)
+            strip_product_columns<8, Transposed>(out, c, row, start, bias, alpha, src, count, coef);
+        for (; c + 4 <= cols; c += 4)
+            strip_product_columns<4, Transposed>(out, c, row, start, bias, alpha, src, count, coef);
+        for (; c + 2 <= cols; c += 2)
+            strip_product_columns<2, Transposed>(out, c, row, start, bias, alpha, src, count, coef);
+        for (; c < cols; ++c)
+            strip_product_columns<1, Transposed>(out, c, row, start, bias, alpha, src, count, coef);
+    }
+}
+
 template <typename T>
 class Trainer {
 public:
@@ -136,7 +209,7 @@ public:
         if (cfg_.batch < 1) throw Error("fast::Trainer: the batch size must be at least 1");
         const bool adam = cfg_.optimizer == Optimizer::adam;
         sizes_.push_back(int(model.layers.front().W.cols()));
-        Net& net = nets_.emplace_back();
+        Net& net = net_;
         for (std::size_t l = 0; l < model.layers.size(); ++l) {
             const auto& layer = model.layers[l];
             check_activation(layer.act, l, model.layers.size());
@@ -152,9 +225,8 @@ public:
         replicated_ =
             sparse_ && (cfg_.upper == Upper::replicated ||
                         (cfg_.upper == Upper::automatic && upper_weights <= Config::replicate_below));
-        net.A.push_back(Mat(sparse_ ? 0 : sizes_[0], B));
         if (sparse_) {
-            strips_ = (Index(sizes_[1]) + strip - 1) / strip;
+            strips_ = padded(sizes_[1]) / strip;
             W0_ = Mat::Zero(strip, strips_ * sizes_[0]);
             for (Index s = 0; s < strips_; ++s) {
                 const auto rows = rows_of_strip(net.W[0], s);
@@ -162,7 +234,7 @@ public:
             }
             b0_ = Vec::Zero(strips_ * strip);
             b0_.head(sizes_[1]) = net.b[0];
-            for (Mat& Z : Z0_) Z = Mat(sizes_[1], B);
+            for (Mat& Z : Z0_) Z = Mat(strips_ * strip, B);
             if (adam) {
                 G0_ = Mat::Zero(strip, strips_ * sizes_[0]);
                 mW0_ = G0_;
@@ -171,6 +243,11 @@ public:
                 vb0_ = mb0_;
             }
         }
+        if (replicated_) {
+            copies_.push_back(small_copy());
+            return;  // net_ keeps the weights between epochs only
+        }
+        net.A.push_back(Mat(sparse_ ? 0 : sizes_[0], B));
         for (Index l = 0; l < L; ++l) {
             net.Z.push_back(Mat(sizes_[l + 1], B));
             net.A.push_back(Mat(sizes_[l + 1], B));
@@ -188,7 +265,7 @@ public:
         net.Y = Mat::Zero(sizes_.back(), B);
     }
 
-    Index layers() const { return std::ssize(nets_[0].W); }
+    Index layers() const { return std::ssize(net_.W); }
     const std::vector<int>& sizes() const { return sizes_; }
     bool sparse() const { return sparse_; }
     // Whether each thread keeps its own copy of the layers above the first (see Upper).
@@ -246,14 +323,15 @@ public:
         // Each thread's copy of the layers above the first starts as the first copy (they are all
         // equal at the end of an epoch).
         if (replicated_) {
-            const Net copy = nets_[0];
-            nets_.resize(std::size_t(team), copy);
+            const SmallUpper first_copy = copies_[0];
+            copies_.resize(std::size_t(team), first_copy);
         }
         // Inside our parallel region each product runs on its own thread; Eigen must not start
         // a team of its own (with one thread of ours it would, at a cost on every product).
         const int eigen_threads = Eigen::nbThreads();
         Eigen::setNbThreads(1);
         if (sparse_) plan_stream(order);
+        const bool adam = cfg_.optimizer == Optimizer::adam;
 #ifdef _OPENMP
 #pragma omp parallel num_threads(team)
 #endif
@@ -264,7 +342,6 @@ public:
 #else
             const int t = 0, nt = 1;
 #endif
-            Net& net = nets_[replicated_ ? std::size_t(t) : 0];
             if (sparse_) {
                 copy_stream(order, t, nt);
 #ifdef _OPENMP
@@ -274,8 +351,6 @@ public:
             for (std::size_t k = 0; k < batches; ++k) {
                 const std::size_t first = k * B;
                 const Index n = Index(std::min(B, n_total - first));
-                // The columns this thread computes above the first layer: its share, or all of them.
-                const Index c0 = replicated_ ? 0 : n * t / nt, c1 = replicated_ ? n : n * (t + 1) / nt;
                 const auto batch = order.subspan(first, std::size_t(n));
                 const Mat& Z0 = Z0_[k % 2];
                 if (sparse_) {
@@ -286,28 +361,41 @@ public:
 #pragma omp barrier
 #endif
                 }
-                // Adam's step count, read by update(): each copy counts its own; the shared copy's
-                // is read after the next barrier, and every thread has finished the last batch's
-                // update() by now (dense input: the barrier at the end of the loop; sparse input:
-                // the barrier above).
-                if (cfg_.optimizer == Optimizer::adam && (replicated_ || t == 0)) ++net.adam_t;
+                if (replicated_) {
+                    // The whole batch above the first layer on this thread's copy, then the update
+                    // of the copy and of this thread's strips, with no barrier: nothing here is read
+                    // by another thread. The next batch's first step writes the other Z0; this one's
+                    // is written again two batches later, after a barrier that every thread reaches
+                    // only when it has finished with it.
+                    SmallUpper& copy = copies_[std::size_t(t)];
+                    if (adam) ++copy.adam_t;
+                    labels(copy.Y, data, batch, 0, n);
+                    forward_backward(copy, Z0, n);
+                    update(copy, first, n, t, nt);
+                    continue;
+                }
+                // Shared: thread t computes its share of the columns above the first layer, then,
+                // after a barrier, updates its share of every layer's rows (its strips of a sparse
+                // first layer).
+                const Index c0 = n * t / nt, c1 = n * (t + 1) / nt;
+                // Adam's step count, read by update() after the next barrier; every thread has
+                // finished the last batch's update() by now (dense input: the barrier at the end of
+                // the loop; sparse input: the barrier above).
+                if (adam && t == 0) ++net_.adam_t;
                 if (c1 > c0) {
-                    gather(net, data, batch, c0, c1 - c0);
-                    forward_backward(net, Z0, n, c0, c1 - c0);
+                    gather(net_, data, batch, c0, c1 - c0);
+                    forward_backward(net_, Z0, n, c0, c1 - c0);
                 }
-                // Replicated: no barrier; the update reads only this thread's copy and strips.
 #ifdef _OPENMP
-                if (!replicated_) {
 #pragma omp barrier
-                }
 #endif
-                update(net, first, n, t, nt);
+                update(net_, first, n, t, nt);
                 // Dense input: the next batch's columns read every row this update wrote. Sparse
                 // input: the next batch's first step writes the other Z0 and reads only this
                 // thread's strips, and the barrier after it comes before any other weight is read,
-                // or a buffer that this update reads (the copy's A, D) is written. Z0 is written
-                // again two batches later, after that barrier, which every thread reaches only when
-                // it has finished reading it.
+                // or a buffer that this update reads (A, D) is written. Z0 is written again two
+                // batches later, after that barrier, which every thread reaches only when it has
+                // finished reading it.
 #ifdef _OPENMP
                 if (!sparse_) {
 #pragma omp barrier
@@ -321,19 +409,23 @@ public:
             // be equal bit for bit, and a difference is a bug in this file, not rounding.
             for (std::size_t r = 1; r < std::size_t(last_epoch_threads_); ++r)
                 for (Index l = 1; l < layers(); ++l)
-                    if (nets_[r].W[l] != nets_[0].W[l] || nets_[r].b[l] != nets_[0].b[l])
+                    if (copies_[r].W[l] != copies_[0].W[l] || copies_[r].b[l] != copies_[0].b[l])
                         throw Error(
                             fmt::format("fast::Trainer: thread {}'s copy of layer {} differs from "
                                         "thread 0's after the epoch",
                                         r, l + 1));
-            nets_.resize(1);
+            copies_.resize(1);
+            for (Index l = 1; l < layers(); ++l) {  // scores() and to_mlp() read net_
+                net_.W[l] = copies_[0].W[l].topRows(sizes_[l + 1]);
+                net_.b[l] = copies_[0].b[l].head(sizes_[l + 1]);
+            }
         }
-        if (sparse_) {  // scores() and to_mlp() read the first copy's W and b
+        if (sparse_) {
             for (Index s = 0; s < strips_; ++s) {
-                auto rows = rows_of_strip(nets_[0].W[0], s);
+                auto rows = rows_of_strip(net_.W[0], s);
                 rows = strip_block(W0_, s).topRows(rows.rows());
             }
-            nets_[0].b[0] = b0_.head(sizes_[1]);
+            net_.b[0] = b0_.head(sizes_[1]);
         }
         const double dense = train_flops_per_sample(sizes_) * double(n_total);
         const double first_layer = 4.0 * double(sizes_[0]) * double(sizes_[1]);
@@ -345,14 +437,14 @@ public:
     // The last layer's outputs (classes, n) for images [first, first + n), computed in T.
     Mat scores(const ImageSet& data, std::size_t first, std::size_t n) const {
         check(data);
-        const Net& net = nets_[0];
+        const Net& net = net_;
         Mat A(sizes_[0], Index(n));
         for (Index c = 0; c < Index(n); ++c)
             gather_column(data, std::uint32_t(first + std::size_t(c)), A.col(c));
         for (Index l = 0; l < layers(); ++l) {
             Mat Z = net.W[l] * A;
             Z.colwise() += net.b[l];
-            activate(l, Z);
+            activate(l, Z, Z.rows());
             A = std::move(Z);
         }
         return A;
@@ -377,15 +469,15 @@ public:
     Mlp to_mlp() const {
         Mlp m;
         for (Index l = 0; l < layers(); ++l)
-            m.layers.push_back({nets_[0].W[l].template cast<double>(), nets_[0].b[l].template cast<double>(),
+            m.layers.push_back({net_.W[l].template cast<double>(), net_.b[l].template cast<double>(),
                                 acts_[std::size_t(l)]});
         return m;
     }
 
 private:
-    // A copy of the network: weights, Adam's state and the batch's buffers. There is one, or with
-    // Upper::replicated one per thread during an epoch (the sparse first layer is not in them: it
-    // lives in W0_, b0_ and the Adam state beside them).
+    // The network: its weights, and unless the upper layers are replicated, Adam's state and the
+    // batch's buffers (the sparse first layer's weights are kept apart, in strips: W0_, b0_ and the
+    // Adam state beside them; W[0] and b[0] get them at the end of each epoch).
     struct Net {
         std::vector<RowMat> W, G, mW, vW;
         std::vector<Vec> b, mb, vb;
@@ -393,6 +485,51 @@ private:
         Mat Y;                     // the batch's labels, one-hot
         long adam_t = 0;           // Adam's steps so far
     };
+
+    // Upper::replicated: a thread's copy of the layers above the sparse first layer, for
+    // strip_product. Rows are padded to strips of 16 (padded()) with zeros, and column-major, so that
+    // a column of every matrix here is whole strips. Index l is the layer, as in Net (W[0], b[0] and
+    // the Adam state of layer 0 stay empty: the first layer is W0_). W[l] is (padded(out), in); WT[l]
+    // is its transpose, (padded(in), out), made anew after each update for the backward product.
+    struct SmallUpper {
+        std::vector<Mat> W, WT, G, mW, vW;
+        std::vector<Vec> b, mb, vb;
+        std::vector<Mat> A, D;  // A[l] (padded(sizes_[l]), batch) for l >= 1; D[l] = ∂L/∂Z[l]
+        Mat Y;                  // the batch's labels, one-hot
+        long adam_t = 0;        // Adam's steps so far
+    };
+    static Index padded(Index rows) { return (rows + strip - 1) / strip * strip; }
+
+    // A copy of the layers above the first as net_ holds them, with Adam's state 0.
+    SmallUpper small_copy() const {
+        const Index B = cfg_.batch, L = layers();
+        const bool adam = cfg_.optimizer == Optimizer::adam;
+        SmallUpper c;
+        for (auto* v : {&c.W, &c.WT, &c.G, &c.mW, &c.vW}) v->resize(std::size_t(L));
+        for (auto* v : {&c.b, &c.mb, &c.vb}) v->resize(std::size_t(L));
+        for (Index l = 1; l < L; ++l) {
+            const Index out = sizes_[l + 1], in = sizes_[l];
+            c.W[l] = Mat::Zero(padded(out), in);
+            c.W[l].topRows(out) = net_.W[l];
+            c.WT[l] = Mat::Zero(padded(in), out);
+            c.WT[l].topRows(in) = net_.W[l].transpose();
+            c.b[l] = Vec::Zero(padded(out));
+            c.b[l].head(out) = net_.b[l];
+            if (adam) {
+                c.G[l] = Mat::Zero(padded(out), in);
+                c.mW[l] = c.G[l];
+                c.vW[l] = c.G[l];
+                c.mb[l] = Vec::Zero(padded(out));
+                c.vb[l] = c.mb[l];
+            }
+        }
+        c.A.resize(std::size_t(L + 1));
+        c.D.resize(std::size_t(L));
+        for (Index l = 1; l <= L; ++l) c.A[l] = Mat::Zero(padded(sizes_[l]), B);
+        for (Index l = 0; l < L; ++l) c.D[l] = Mat::Zero(padded(sizes_[l + 1]), B);
+        c.Y = Mat::Zero(sizes_.back(), B);
+        return c;
+    }
 
     // Layer l (of count) may have activation a: relu or sigmoid when hidden; for the last layer, the
     // one its cost goes with.
@@ -429,17 +566,21 @@ private:
         col = bytes.template cast<T>() * T(1.0 / 255.0);
     }
 
-    // Layer l's activation, in place on its pre-activations Z (the constructor checked which).
+    // Layer l's activation, in place on its pre-activations Z (the constructor checked which). Z may
+    // have padding rows below the layer's `rows` (SmallUpper): they are activated too, harmlessly (no
+    // product reads them, and their δ is 0), but the softmax's maximum and sum are taken over the
+    // real rows only.
     template <typename M>
-    void activate(Index l, M&& Z) const {
+    void activate(Index l, M&& Z, Index rows) const {
         if (l + 1 == layers() && cfg_.cost == Cost::softmax_cross_entropy) {
             // same maths as nn::softmax (common/src/activations.cpp), each column its own softmax;
             // tests: bench/fast_mlp_test.cpp. The exponentials are taken over the whole block at
             // once: a column (10 classes) is shorter than one AVX-512 register of floats, and column
             // by column they would be computed one by one.
-            for (Index c = 0; c < Z.cols(); ++c) Z.col(c).array() -= Z.col(c).maxCoeff();
+            for (Index c = 0; c < Z.cols(); ++c)
+                Z.col(c).head(rows).array() -= Z.col(c).head(rows).maxCoeff();
             Z.array() = Z.array().exp();
-            for (Index c = 0; c < Z.cols(); ++c) Z.col(c) /= Z.col(c).sum();
+            for (Index c = 0; c < Z.cols(); ++c) Z.col(c).head(rows) /= Z.col(c).head(rows).sum();
         } else if (acts_[std::size_t(l)] == Activation::relu) {
             // same maths as nn::activate(Activation::relu, Z); tests: bench/fast_mlp_test.cpp
             Z.array() = Z.array().max(T(0));
@@ -450,16 +591,22 @@ private:
         }
     }
 
-    // Columns [c0, c0 + w) of the batch: the labels one-hot, and the pixels as a dense column (the
-    // sparse path reads each image's lit pixels from the epoch's stream instead).
+    // Columns [c0, c0 + w) of the batch: the labels one-hot into Y.
+    static void labels(Mat& Y, const ImageSet& data, std::span<const std::uint32_t> batch, Index c0,
+                       Index w) {
+        for (Index c = c0; c < c0 + w; ++c) {
+            Y.col(c).setZero();
+            Y(Index(data.labels[batch[std::size_t(c)]]), c) = T(1);
+        }
+    }
+
+    // Columns [c0, c0 + w) of the batch: the labels, and the pixels as a dense column (the sparse
+    // path reads each image's lit pixels from the epoch's stream instead).
     void gather(Net& net, const ImageSet& data, std::span<const std::uint32_t> batch, Index c0,
                 Index w) const {
-        for (Index c = c0; c < c0 + w; ++c) {
-            const std::uint32_t index = batch[std::size_t(c)];
-            net.Y.col(c).setZero();
-            net.Y(Index(data.labels[index]), c) = T(1);
-            if (!sparse_) gather_column(data, index, net.A[0].col(c));
-        }
+        labels(net.Y, data, batch, c0, w);
+        if (!sparse_)
+            for (Index c = c0; c < c0 + w; ++c) gather_column(data, batch[std::size_t(c)], net.A[0].col(c));
     }
 
     // The sparse first layer's weights are stored in strips of 16 rows: strip s holds rows
@@ -496,10 +643,22 @@ private:
         stream_.index.resize(stream_.start.back());
         stream_.byte.resize(stream_.start.back());
     }
+    // Each image's lists start at a place the hardware cannot guess, so the copy asks for them
+    // (`ahead` images ahead, and the entry of lit_.start that says where they are twice as far
+    // ahead): 3.3 → 2.4 ms per epoch on one thread (docs/bench.md).
     void copy_stream(std::span<const std::uint32_t> order, int t, int nt) {
         const std::size_t i0 = order.size() * std::size_t(t) / std::size_t(nt);
         const std::size_t i1 = order.size() * std::size_t(t + 1) / std::size_t(nt);
+        constexpr std::size_t ahead = 8;
+        constexpr std::size_t line = 64;  // bytes per cache line
         for (std::size_t i = i0; i < i1; ++i) {
+            if (i + 2 * ahead < i1) __builtin_prefetch(&lit_.start[order[i + 2 * ahead]]);
+            if (i + ahead < i1) {
+                const std::size_t p = lit_.start[order[i + ahead]], q = lit_.start[order[i + ahead] + 1];
+                for (std::size_t x = p; x < q; x += line / sizeof(std::uint16_t))
+                    __builtin_prefetch(lit_.index.data() + x);
+                for (std::size_t x = p; x < q; x += line) __builtin_prefetch(lit_.byte.data() + x);
+            }
             const std::size_t a = lit_.start[order[i]], count = lit_.start[order[i] + 1] - a;
             std::copy_n(lit_.index.data() + a, count, stream_.index.data() + stream_.start[i]);
             std::copy_n(lit_.byte.data() + a, count, stream_.byte.data() + stream_.start[i]);
@@ -514,16 +673,17 @@ private:
 
     // The first layer on sparse input, for this thread's strips of rows and every column of the
     // batch: z = b + Σ x_p · W[:, p] over each column's lit pixels p, 16 rows at a time. Only the
-    // pre-activations are written here (into Z0); each thread applies the activation to the columns
-    // it computes (forward_backward), after the barrier.
+    // pre-activations are written here (into Z0, whole strips: the padding rows' weights and biases
+    // are 0, so they get 0); each thread applies the activation to the columns it computes
+    // (forward_backward), after the barrier.
     void first_layer_sparse(std::size_t first, Index n, int t, int nt, Mat& Z0) {
         const auto [s0, s1] = own_strips(t, nt);
         for (Index s = s0; s < s1; ++s) {
-            const Index r = s * strip, m = std::min(strip, Index(sizes_[1]) - r);
+            const Index r = s * strip;
             const T* W = strip_block(W0_, s).data();
             for (Index j = 0; j < n; ++j)
-                Z0.col(j).segment(r, m) =
-                    sparse_sum(W, lit_at(first + std::size_t(j)), b0_.data() + r).head(m);
+                Eigen::Map<Strip, Eigen::AlignedMax>(Z0.col(j).data() + r) =
+                    sparse_sum(W, lit_at(first + std::size_t(j)), b0_.data() + r);
         }
     }
 
@@ -546,14 +706,45 @@ private:
         return (s0 + s1) + (s2 + s3);
     }
 
+    // δ of the last layer from its activations A and the labels Y, already divided by the batch size
+    // n (the gradient is a mean): the same maths as the gradients of nn::softmax_cross_entropy, and of
+    // nn::half_squared_error times σ′ = a(1 − a); tests: bench/fast_mlp_test.cpp
+    template <typename MD, typename MA, typename MY>
+    void output_delta(MD&& D, const MA& A, const MY& Y, Index n) const {
+        const T inv_n = T(1) / T(n);
+        const auto a = A.array();
+        const auto y = Y.array();
+        if (cfg_.cost == Cost::sigmoid_quadratic) {
+            D = ((a - y) * a * (T(1) - a) * inv_n).matrix();
+        } else {
+            D = ((a - y) * inv_n).matrix();
+        }
+    }
+
+    // δ of hidden layer l, given Wᵀ δ of the layer above in D: D ⊙ f'(Z), with f' read from the
+    // activations A (relu: 1 where a > 0, else 0; sigmoid: a(1−a)): the same maths as
+    // nn::activate_prime; tests: bench/fast_mlp_test.cpp
+    template <typename MD, typename MA>
+    void times_derivative(Index l, MD&& D, const MA& A) const {
+        const auto a = A.array();
+        if (acts_[std::size_t(l)] == Activation::relu) {
+            // A relu's output is a >= 0, so ⌈min(a, 1)⌉ is exactly 1 where a > 0 and 0 where a = 0:
+            // the derivative, in operations that Eigen 3.4 vectorises (its select() is one element
+            // at a time; this is 3-5% of configuration A's epoch, docs/bench.md).
+            D = (D.array() * a.min(T(1)).ceil()).matrix();
+        } else {
+            D = (D.array() * a * (T(1) - a)).matrix();
+        }
+    }
+
     // Columns [c0, c0 + w) of a batch of n: forward (with sparse input, from the first layer's
     // pre-activations in Z0), the output delta, and the deltas below down to the first layer's.
     void forward_backward(Net& net, const Mat& Z0, Index n, Index c0, Index w) const {
         const Index L = layers();
         if (sparse_) {  // the first layer: its activation, on these columns
             auto A = net.A[1].middleCols(c0, w);
-            A = Z0.middleCols(c0, w);
-            activate(0, A);  // layers() >= 2, so the first layer is a hidden one
+            A = Z0.topRows(sizes_[1]).middleCols(c0, w);
+            activate(0, A, A.rows());  // layers() >= 2, so the first layer is a hidden one
         }
         for (Index l = sparse_ ? 1 : 0; l < L; ++l) {
             auto Z = net.Z[l].middleCols(c0, w);
@@ -565,45 +756,47 @@ private:
             Z.colwise() += net.b[l];
             auto A = net.A[l + 1].middleCols(c0, w);
             A = Z;
-            activate(l, A);
+            activate(l, A, A.rows());
         }
-        // δ of the last layer, already divided by the batch size n (the gradient is a mean): the same
-        // maths as the gradients of nn::softmax_cross_entropy, and of nn::half_squared_error times
-        // σ′ = a(1 − a); tests: bench/fast_mlp_test.cpp
-        const T inv_n = T(1) / T(n);
-        auto D = net.D[L - 1].middleCols(c0, w);
-        const auto A = net.A[L].middleCols(c0, w).array();
-        const auto Y = net.Y.middleCols(c0, w).array();
-        if (cfg_.cost == Cost::sigmoid_quadratic) {
-            D = ((A - Y) * A * (T(1) - A) * inv_n).matrix();
-        } else {
-            D = ((A - Y) * inv_n).matrix();
-        }
-        // δ below: (Wᵀ δ) ⊙ f'(Z), with f' read from the activations (relu: a > 0; sigmoid: a(1−a)):
-        // the same maths as nn::activate_prime; tests: bench/fast_mlp_test.cpp
+        output_delta(net.D[L - 1].middleCols(c0, w), net.A[L].middleCols(c0, w), net.Y.middleCols(c0, w), n);
         for (Index l = L - 1; l >= 1; --l) {
             auto Dl = net.D[l - 1].middleCols(c0, w);
             gemm(T(1), net.W[l].transpose(), net.D[l].middleCols(c0, w), false, Dl);
-            const auto Al = net.A[l].middleCols(c0, w).array();
-            if (acts_[std::size_t(l - 1)] == Activation::relu) {
-                Dl = (Al > T(0)).select(Dl.array(), T(0)).matrix();
-            } else {
-                Dl = (Dl.array() * Al * (T(1) - Al)).matrix();
-            }
+            times_derivative(l - 1, Dl, net.A[l].middleCols(c0, w));
+        }
+    }
+
+    // Upper::replicated: the whole batch of n above the first layer on a thread's copy, forward from
+    // the first layer's pre-activations Z0, and the deltas down to the first layer's (u.D[0]). The
+    // same maths as the shared path above, on the copy's padded matrices: only the real rows are
+    // activated, and the products read only real columns of W and WT.
+    void forward_backward(SmallUpper& u, const Mat& Z0, Index n) const {
+        const Index L = layers();
+        u.A[1].leftCols(n) = Z0.leftCols(n);  // both padded to whole strips
+        activate(0, u.A[1].leftCols(n), sizes_[1]);
+        for (Index l = 1; l < L; ++l) {  // A[l+1] = f(b + W·A[l])
+            strip_product(u.A[l + 1], n, Start::bias, u.b[l].data(), T(1), u.W[l], sizes_[l], u.A[l]);
+            activate(l, u.A[l + 1].leftCols(n), sizes_[l + 1]);
+        }
+        output_delta(u.D[L - 1].topLeftCorner(sizes_[L], n), u.A[L].topLeftCorner(sizes_[L], n),
+                     u.Y.leftCols(n), n);
+        for (Index l = L - 1; l >= 1; --l) {  // D[l-1] = (Wᵀ·D[l]) ⊙ f'
+            strip_product(u.D[l - 1], n, Start::zero, nullptr, T(1), u.WT[l], sizes_[l + 1], u.D[l]);
+            times_derivative(l - 1, u.D[l - 1].leftCols(n), u.A[l].leftCols(n));
         }
     }
 
     // Thread t of nt updates its strips of the sparse first layer, and its share of the rows of
-    // every other layer (replicated: all of its own copy's rows), from the batch's n columns.
+    // every other layer, from the batch's n columns.
     void update(Net& net, std::size_t first, Index n, int t, int nt) {
         const T lr = T(cfg_.lr);
         for (Index l = 0; l < layers(); ++l) {
             if (l == 0 && sparse_) {
-                update_first_layer_sparse(net, first, n, t, nt);
+                update_first_layer_sparse(net.D[0], net.adam_t, first, n, t, nt);
                 continue;
             }
             const Index rows = net.W[l].rows();
-            const Index r0 = replicated_ ? 0 : rows * t / nt, r1 = replicated_ ? rows : rows * (t + 1) / nt;
+            const Index r0 = rows * t / nt, r1 = rows * (t + 1) / nt;
             const Index h = r1 - r0;
             if (h == 0) continue;
             const auto D = net.D[l].leftCols(n).middleRows(r0, h);
@@ -625,10 +818,35 @@ private:
         }
     }
 
+    // Upper::replicated: thread t of nt updates its strips of the sparse first layer, and all of its
+    // copy's other layers, from the batch's n columns. The gradient D·Aᵀ of layer l has the column
+    // Σ_j A(k, j) · D.col(j) for input k: strip_product with the coefficients of Aᵀ.
+    void update(SmallUpper& u, std::size_t first, Index n, int t, int nt) {
+        update_first_layer_sparse(u.D[0], u.adam_t, first, n, t, nt);
+        const T lr = T(cfg_.lr);
+        for (Index l = 1; l < layers(); ++l) {
+            const Index in = sizes_[l], out = sizes_[l + 1];
+            const auto D = u.D[l].leftCols(n);
+            if (cfg_.optimizer == Optimizer::sgd) {
+                // same step as nn::Mlp::sgd_step, folded into the gradient's product; tests:
+                // bench/fast_mlp_test.cpp
+                strip_product<true>(u.W[l], in, Start::self, nullptr, -lr, u.D[l], n, u.A[l]);
+                u.b[l] -= lr * D.rowwise().sum();
+            } else {
+                strip_product<true>(u.G[l], in, Start::zero, nullptr, T(1), u.D[l], n, u.A[l]);
+                const Vec g = D.topRows(out).rowwise().sum();
+                adam(u.adam_t, u.W[l].topRows(out), u.G[l].topRows(out), u.mW[l].topRows(out),
+                     u.vW[l].topRows(out));
+                adam(u.adam_t, u.b[l].head(out), g, u.mb[l].head(out), u.vb[l].head(out));
+            }
+            u.WT[l].topRows(in) = u.W[l].topRows(out).transpose();
+        }
+    }
+
     // The first layer on sparse input: thread t of nt updates its strips of rows (weights and
     // biases) from every column of the batch. Only lit pixels get a gradient, Σ over the batch of
     // δ_j · x_pj; for each column, its δ strip stays in a register while its lit pixels go by.
-    void update_first_layer_sparse(const Net& net, std::size_t first, Index n, int t, int nt) {
+    void update_first_layer_sparse(const Mat& D0, long adam_t, std::size_t first, Index n, int t, int nt) {
         const Index rows = sizes_[1];
         const auto [s0, s1] = own_strips(t, nt);
         const bool sgd = cfg_.optimizer == Optimizer::sgd;
@@ -641,20 +859,20 @@ private:
             for (Index j = 0; j < n; ++j) {
                 const Lit x = lit_at(first + std::size_t(j));
                 Strip d = Strip::Zero();
-                d.head(m) = sign * net.D[0].col(j).segment(r, m);
+                d.head(m) = sign * D0.col(j).segment(r, m);
                 for (int k = 0; k < x.count; ++k)
                     Eigen::Map<Strip, Eigen::AlignedMax>(target + Index(x.idx[k]) * strip).noalias() +=
                         x.val(k) * d;
             }
-            const auto D = net.D[0].leftCols(n).middleRows(r, m);
+            const auto D = D0.leftCols(n).middleRows(r, m);
             if (sgd) {
                 b0_.segment(r, m) -= lr * D.rowwise().sum();
                 continue;
             }
-            adam(net.adam_t, strip_block(W0_, s), strip_block(G0_, s), strip_block(mW0_, s),
+            adam(adam_t, strip_block(W0_, s), strip_block(G0_, s), strip_block(mW0_, s),
                  strip_block(vW0_, s));
             const Vec g = D.rowwise().sum();
-            adam(net.adam_t, b0_.segment(r, m), g, mb0_.segment(r, m), vb0_.segment(r, m));
+            adam(adam_t, b0_.segment(r, m), g, mb0_.segment(r, m), vb0_.segment(r, m));
         }
     }
 
@@ -674,7 +892,8 @@ private:
     Config cfg_;
     std::vector<int> sizes_;
     std::vector<Activation> acts_;  // the model's, one per layer
-    std::vector<Net> nets_;         // nets_[0], and during a replicated epoch one per thread
+    Net net_;
+    std::vector<SmallUpper> copies_;  // Upper::replicated: one, and during an epoch one per thread
     // The sparse path: the first layer's weights, biases and Adam state in strips, its
     // pre-activations (two buffers, for even and odd batches), the data set's lit pixels and the
     // epoch's stream of them.

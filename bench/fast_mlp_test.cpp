@@ -136,6 +136,111 @@ BOOST_AUTO_TEST_CASE(the_sparse_first_layer_in_strips_matches_the_plain_mlp_shar
             }
 }
 
+// Upper layers of more than 16 rows span several strips of strip_product, and batches of 10 and 5
+// columns are computed in groups of 8, 4, 2 and 1; replicated, as such small layers are by default.
+BOOST_AUTO_TEST_CASE(upper_layers_over_several_strips_match_the_plain_mlp) {
+    const Toy t = toy(45);  // 4 batches of 10 and one of 5
+    const auto order = shuffled(45);
+    for (const bool adam : {false, true})
+        for (int threads = 1; threads <= 3; threads += 2) {
+            BOOST_TEST_CONTEXT("adam " << adam << ", threads " << threads) {
+                nn::Rng rng(13);
+                nn::Mlp plain({12, 20, 33, 17, 3},
+                              {nn::Activation::relu, nn::Activation::sigmoid, nn::Activation::relu,
+                               nn::Activation::identity},
+                              nn::Init::glorot_uniform, rng);
+                const nn::fast::Config cfg{
+                    .optimizer = adam ? nn::fast::Optimizer::adam : nn::fast::Optimizer::sgd,
+                    .lr = adam ? 0.01 : 0.5,
+                    .batch = 10,
+                    .threads = threads};
+                nn::fast::Trainer<double> fast(plain, cfg);
+                BOOST_TEST(fast.replicated());
+                nn::Adam optimizer;
+                optimizer.lr = 0.01;
+                for (int e = 0; e < 2; ++e) {
+                    fast.epoch(t.set(), order);
+                    plain_epoch(plain, t, order, 10, false, [&](nn::Mlp& m, const auto& g) {
+                        if (adam) {
+                            optimizer.step(m, g);
+                        } else {
+                            m.sgd_step(g, 0.5);
+                        }
+                    });
+                }
+                check_same(fast.to_mlp(), plain);
+            }
+        }
+}
+
+// strip_product against Eigen's product: every way to start, the coefficients as stored and
+// transposed, one to three strips, and column counts that need every group size (8, 4, 2, 1).
+template <typename T>
+void check_strip_product() {
+    using Mat = Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic>;
+    using Vec = Eigen::Matrix<T, Eigen::Dynamic, 1>;
+    const double tolerance = std::is_same_v<T, float> ? 1e-4 : 1e-12;
+    nn::Rng rng(21);
+    const auto random = [&](nn::Index r, nn::Index c) {
+        Mat m(r, c);
+        for (nn::Index j = 0; j < c; ++j)
+            for (nn::Index i = 0; i < r; ++i) m(i, j) = T(rng.uniform() * 2 - 1);
+        return m;
+    };
+    for (const nn::Index rows : {16, 32, 48})
+        for (const nn::Index cols : {1, 2, 3, 7, 8, 13, 15, 19})
+            for (const nn::Index count : {0, 1, 5, 30})
+                for (const auto start : {nn::fast::Start::zero, nn::fast::Start::bias, nn::fast::Start::self})
+                    for (const bool transposed : {false, true}) {
+                        BOOST_TEST_CONTEXT("rows " << rows << ", cols " << cols << ", count " << count
+                                                   << ", start " << int(start) << ", transposed "
+                                                   << transposed) {
+                            // out and src have 2 columns more than used, coef 1 row and 2 columns more:
+                            // nothing past cols and count may be read or written
+                            const Mat src = random(rows, count + 2);
+                            const Mat coef =
+                                transposed ? random(cols + 1, count + 2) : random(count + 1, cols + 2);
+                            const Vec bias = random(rows, 1);
+                            const Mat before = random(rows, cols + 2);
+                            Mat out = before;
+                            const T alpha = T(-0.75);
+                            const Mat C = transposed ? Mat(coef.topLeftCorner(cols, count).transpose())
+                                                     : Mat(coef.topLeftCorner(count, cols));
+                            Mat expected = alpha * src.leftCols(count) * C;
+                            if (start == nn::fast::Start::bias) expected.colwise() += bias;
+                            if (start == nn::fast::Start::self) expected += before.leftCols(cols);
+                            if (transposed) {
+                                nn::fast::strip_product<true>(out, cols, start, bias.data(), alpha, src,
+                                                              count, coef);
+                            } else {
+                                nn::fast::strip_product(out, cols, start, bias.data(), alpha, src, count,
+                                                        coef);
+                            }
+                            BOOST_TEST((out.leftCols(cols) - expected).cwiseAbs().maxCoeff() < tolerance);
+                            BOOST_TEST(bool(out.rightCols(2) == before.rightCols(2)));
+                        }
+                    }
+    // shapes that do not fit are refused, not read past
+    Mat out(20, 4), src(20, 3), coef(3, 4);
+    BOOST_CHECK_THROW(nn::fast::strip_product(out, 4, nn::fast::Start::zero, nullptr, T(1), src, 3, coef),
+                      nn::Error);  // 20 rows: not whole strips
+    Mat out16(16, 4), src16(16, 3);
+    BOOST_CHECK_THROW(nn::fast::strip_product(out16, 5, nn::fast::Start::zero, nullptr, T(1), src16, 3, coef),
+                      nn::Error);  // more columns than out has
+    BOOST_CHECK_THROW(nn::fast::strip_product(out16, 4, nn::fast::Start::zero, nullptr, T(1), src16, 4, coef),
+                      nn::Error);  // more terms than src has columns
+    BOOST_CHECK_THROW(
+        nn::fast::strip_product<true>(out16, 4, nn::fast::Start::zero, nullptr, T(1), src16, 3, coef),
+        nn::Error);  // coefᵀ is 4 × 3: too few rows for 4 columns
+    BOOST_CHECK_THROW(nn::fast::strip_product(out16, 4, nn::fast::Start::bias, nullptr, T(1), src16, 3, coef),
+                      nn::Error);  // a bias to start from, but none given
+}
+
+BOOST_AUTO_TEST_CASE(strip_product_computes_the_product_in_float_and_double) {
+    check_strip_product<float>();
+    check_strip_product<double>();
+}
+
 // Automatic: one copy per thread when the layers above the first are small (A and B of ./nn bench),
 // one shared copy when they are large (C); dense input always shares.
 BOOST_AUTO_TEST_CASE(the_upper_layers_are_replicated_when_small) {
