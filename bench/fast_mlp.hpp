@@ -167,10 +167,16 @@ void strip_product_columns(M& out, Index c0, Index row, Start start, const typen
     }
 }
 
+// Shapes that do not fit are an nn::Error. The trainer calls it inside its parallel region, where an
+// exception would end the program, on buffers whose shapes its constructor fixed; unit.fast_mlp
+// checks those shapes, and the refusals, outside any parallel region.
 template <bool Transposed = false, typename M>
 void strip_product(M& out, Index cols, Start start, const typename M::Scalar* bias, typename M::Scalar alpha,
                    const M& src, Index count, const M& coef) {
-    static_assert(!M::IsRowMajor, "strip_product: column-major matrices only");
+    // A plain matrix: its columns are rows() apart and its storage is aligned (a block or a map
+    // would be neither, silently).
+    static_assert(std::is_same_v<M, Eigen::Matrix<typename M::Scalar, Eigen::Dynamic, Eigen::Dynamic>>,
+                  "strip_product: plain column-major Eigen matrices only");
     const bool fits = Transposed ? coef.rows() >= cols && coef.cols() >= count
                                  : coef.rows() >= count && coef.cols() >= cols;
     if (out.rows() % 16 != 0 || src.rows() != out.rows() || cols > out.cols() || count > src.cols() ||
@@ -491,7 +497,7 @@ private:
     // a column of every matrix here is whole strips. Index l is the layer, as in Net (W[0], b[0] and
     // the Adam state of layer 0 stay empty: the first layer is W0_). W[l] is (padded(out), in); WT[l]
     // is its transpose, (padded(in), out), made anew after each update for the backward product.
-    struct SmallUpper {
+    struct alignas(64) SmallUpper {  // a cache line of its own: the threads write their adam_t
         std::vector<Mat> W, WT, G, mW, vW;
         std::vector<Vec> b, mb, vb;
         std::vector<Mat> A, D;  // A[l] (padded(sizes_[l]), batch) for l >= 1; D[l] = ∂L/∂Z[l]
@@ -729,8 +735,8 @@ private:
         const auto a = A.array();
         if (acts_[std::size_t(l)] == Activation::relu) {
             // A relu's output is a >= 0, so ⌈min(a, 1)⌉ is exactly 1 where a > 0 and 0 where a = 0:
-            // the derivative, in operations that Eigen 3.4 vectorises (its select() is one element
-            // at a time; this is 3-5% of configuration A's epoch, docs/bench.md).
+            // the derivative, in operations that Eigen 3.4 vectorises (its select() goes one element
+            // at a time; measured 3-5% faster on configuration A's epoch, docs/bench.md).
             D = (D.array() * a.min(T(1)).ceil()).matrix();
         } else {
             D = (D.array() * a * (T(1) - a)).matrix();
@@ -768,8 +774,9 @@ private:
 
     // Upper::replicated: the whole batch of n above the first layer on a thread's copy, forward from
     // the first layer's pre-activations Z0, and the deltas down to the first layer's (u.D[0]). The
-    // same maths as the shared path above, on the copy's padded matrices: only the real rows are
-    // activated, and the products read only real columns of W and WT.
+    // same maths as the shared path above, on the copy's padded matrices: the element-wise steps run
+    // over whole strips (padding included, see activate()), and the products read only real columns
+    // of W and WT, and real rows of the coefficients.
     void forward_backward(SmallUpper& u, const Mat& Z0, Index n) const {
         const Index L = layers();
         u.A[1].leftCols(n) = Z0.leftCols(n);  // both padded to whole strips
