@@ -130,12 +130,14 @@ void gemm(typename std::decay_t<MC>::Scalar alpha, const MA& a, const MB& b, boo
 // of them in a register, while the `count` columns of src go by: eight independent sums keep the
 // multiply-add units busy, where one would wait for each addition before it.
 enum class Start { zero, bias, self };
+// Rows in a strip: one AVX-512 register of floats (the sparse first layer's strips are the same).
+inline constexpr Index strip_rows = 16;
 
 template <int G, bool Transposed, typename M>
 void strip_product_columns(M& out, Index c0, Index row, Start start, const typename M::Scalar* bias,
                            typename M::Scalar alpha, const M& src, Index count, const M& coef) {
     using T = typename M::Scalar;
-    using Strip = Eigen::Matrix<T, 16, 1>;
+    using Strip = Eigen::Matrix<T, strip_rows, 1>;
     using In = Eigen::Map<const Strip, Eigen::AlignedMax>;
     using Out = Eigen::Map<Strip, Eigen::AlignedMax>;
     std::array<Strip, G> sum;
@@ -168,8 +170,8 @@ void strip_product_columns(M& out, Index c0, Index row, Start start, const typen
 }
 
 // Shapes that do not fit are an nn::Error. The trainer calls it inside its parallel region, where an
-// exception would end the program, on buffers whose shapes its constructor fixed; unit.fast_mlp
-// checks those shapes, and the refusals, outside any parallel region.
+// exception would end the program, but only on buffers whose shapes its constructor fixed to fit;
+// unit.fast_mlp checks the refusals outside any parallel region.
 template <bool Transposed = false, typename M>
 void strip_product(M& out, Index cols, Start start, const typename M::Scalar* bias, typename M::Scalar alpha,
                    const M& src, Index count, const M& coef) {
@@ -179,12 +181,12 @@ void strip_product(M& out, Index cols, Start start, const typename M::Scalar* bi
                   "strip_product: plain column-major Eigen matrices only");
     const bool fits = Transposed ? coef.rows() >= cols && coef.cols() >= count
                                  : coef.rows() >= count && coef.cols() >= cols;
-    if (out.rows() % 16 != 0 || src.rows() != out.rows() || cols > out.cols() || count > src.cols() ||
+    if (out.rows() % strip_rows != 0 || src.rows() != out.rows() || cols > out.cols() || count > src.cols() ||
         !fits || (start == Start::bias && bias == nullptr))
         throw Error(fmt::format("strip_product: out {}×{} ({} columns), src {}×{} ({} columns), coef {}×{}",
                                 out.rows(), out.cols(), cols, src.rows(), src.cols(), count, coef.rows(),
                                 coef.cols()));
-    for (Index row = 0; row < out.rows(); row += 16) {
+    for (Index row = 0; row < out.rows(); row += strip_rows) {
         Index c = 0;
         for (; c + 8 <= cols; c += 8)
             strip_product_columns<8, Transposed>(out, c, row, start, bias, alpha, src, count, coef);
@@ -204,7 +206,7 @@ public:
     using RowMat = Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
     using Vec = Eigen::Matrix<T, Eigen::Dynamic, 1>;
     // The sparse first layer keeps its rows in strips of 16 (see strip_block).
-    static constexpr Index strip = 16;
+    static constexpr Index strip = strip_rows;
     using Strip = Eigen::Matrix<T, strip, 1>;
 
     // Starts from model's weights and activations (nn::Mlp draws the weights, so both paths start
